@@ -1,0 +1,202 @@
+// Package document defines the Document, the one value that flows through Herald's
+// pipeline. Ingest creates it with raw bytes and metadata; clean turns the bytes into the
+// normalized Text; every later stage (dateline, timex, segment, syntax, entity, actor, event,
+// geo) reads what the earlier ones wrote and adds its own layer.
+//
+// Every layer addresses Text by byte offsets, end exclusive, so a span can always be shown
+// against the text it came from. The JSON encoding is the contract of `herald analyze` in
+// docs/INTERFACES.md; fields may be added, never renamed.
+package document
+
+import "strconv"
+
+// Document is one article and all that Herald has learned about it.
+type Document struct {
+	// ID is the given id, else a stable hash of the raw bytes, so re-ingesting is idempotent.
+	ID string `json:"id"`
+	// Source names where the document came from: a path, a URL, or "-" for standard input.
+	Source string `json:"source"`
+	// Line is the 1-based line of a JSONL source, 0 for whole-file sources. It makes
+	// diagnostics point at the exact record.
+	Line int `json:"-"`
+
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+
+	// Raw holds the bytes as they arrived until clean has turned them into Text.
+	Raw []byte `json:"-"`
+	// Charset is the encoding clean detected in Raw.
+	Charset string `json:"charset,omitempty"`
+
+	// Text is the cleaned, NFC-normalized text that every offset refers to.
+	Text string `json:"text"`
+	// Published is the publication date (YYYY-MM-DD) when known: given by the source or
+	// --date, else inferred from the dateline.
+	Published string `json:"published,omitempty"`
+
+	Dateline  *Dateline  `json:"dateline,omitempty"`
+	Repairs   []Repair   `json:"repairs"`
+	Marks     []Mark     `json:"marks,omitempty"`
+	Times     []Time     `json:"times"`
+	Sentences []Sentence `json:"sentences"`
+	Entities  []Entity   `json:"entities"`
+	Events    []Event    `json:"events"`
+	Warnings  []string   `json:"warnings,omitempty"`
+}
+
+// Where names the document for diagnostics: "path", "path:line" for JSONL records.
+func (d *Document) Where() string {
+	if d.Line > 0 {
+		return d.Source + ":" + strconv.Itoa(d.Line)
+	}
+	return d.Source
+}
+
+// Span is a half-open byte range [Start, End) of Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether offset off lies inside the span.
+func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
+
+// Overlaps reports whether two spans share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Dateline is the wire-story header: "ASTANA, May 20 (Xinhua) --".
+type Dateline struct {
+	Place  string `json:"place,omitempty"`  // title case: "Astana"
+	Date   string `json:"date,omitempty"`   // YYYY-MM-DD once resolved
+	Agency string `json:"agency,omitempty"` // canonical name: "Xinhua", "Reuters", "AP"
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	// Month and Day are the date as written, before the year is known; 0 when absent.
+	Month int `json:"-"`
+	Day   int `json:"-"`
+	// Year is the year as written, 0 when absent.
+	Year int `json:"-"`
+}
+
+// Repair records one change clean made to the text: Before as it arrived, After as it now
+// stands at Text[Start:End].
+type Repair struct {
+	Kind   string `json:"kind"` // mojibake, invalid-utf8, control, …
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// Mark kinds: regions of the text that are not story prose.
+const (
+	MarkEndOfStory = "end-of-story" // ■, (end), -30-, ENDS
+	MarkCredit     = "credit"       // (Reporting by …; Editing by …)
+	MarkByline     = "byline"       // By Jane Doe
+	MarkHeadline   = "headline"     // a title line before the dateline
+)
+
+// Mark is a region that is not story prose, so segmentation skips it.
+type Mark struct {
+	Kind  string `json:"kind"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Time is a time expression found in the text and resolved to a calendar value.
+type Time struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Value is an ISO 8601 / TIMEX3-style value: 2024-05-20, 2024-05, 2024, 2024-W20,
+	// 2024-05-20T14:30; empty when the expression could not be anchored.
+	Value string `json:"value"`
+}
+
+// Sentence is a span of text with its tokens.
+type Sentence struct {
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Tokens []Token `json:"tokens"`
+}
+
+// Token is one syntactic word in UD English tokenization ("China's" is "China" + "'s").
+// The syntax fields are empty until the syntax stage has run.
+type Token struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Lemma  string `json:"lemma,omitempty"`
+	UPOS   string `json:"upos,omitempty"`
+	XPOS   string `json:"xpos,omitempty"`
+	Head   int    `json:"head,omitempty"` // 1-based within the sentence, 0 for the root
+	Deprel string `json:"deprel,omitempty"`
+}
+
+// Entity is a mention of a person, organization, place or group.
+type Entity struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
+	Type        string `json:"type"`
+	Name        string `json:"name,omitempty"`
+	Role        string `json:"role,omitempty"`
+	Nationality string `json:"nationality,omitempty"`
+	Actor       string `json:"actor,omitempty"`
+	ActorHow    string `json:"actor_how,omitempty"`
+	Cluster     int    `json:"cluster"`
+}
+
+// Event is one coded event: who did what to whom, with its evidence.
+type Event struct {
+	Doc        string    `json:"doc"`
+	Sentence   int       `json:"sentence"`
+	Date       string    `json:"date,omitempty"`
+	Source     Actor     `json:"source"`
+	Target     Actor     `json:"target"`
+	CAMEO      string    `json:"cameo"`
+	Root       string    `json:"root"`
+	Quad       int       `json:"quad"`
+	Goldstein  float64   `json:"goldstein"`
+	PLOVER     PLOVER    `json:"plover"`
+	Location   *Location `json:"location,omitempty"`
+	Evidence   Evidence  `json:"evidence"`
+	Negated    bool      `json:"negated"`
+	Confidence float64   `json:"confidence"`
+}
+
+// Actor is an event participant: its text span and CAMEO code (empty when uncoded).
+type Actor struct {
+	Text  string `json:"text"`
+	Code  string `json:"code"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// PLOVER is the event's class in the PLOVER ontology.
+type PLOVER struct {
+	Event   string `json:"event"`
+	Mode    string `json:"mode"`
+	Context string `json:"context"`
+}
+
+// Location is a resolved GeoNames place.
+type Location struct {
+	Name      string  `json:"name"`
+	Country   string  `json:"country"`
+	ADM1      string  `json:"adm1,omitempty"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	GeonameID int     `json:"geonameid,omitempty"`
+}
+
+// Evidence is the text and rule that produced an event.
+type Evidence struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Verb  string `json:"verb"`
+	Rule  string `json:"rule"`
+}
