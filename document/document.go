@@ -72,6 +72,9 @@ type Dateline struct {
 	Place  string `json:"place,omitempty"`  // title case: "Astana"
 	Date   string `json:"date,omitempty"`   // YYYY-MM-DD once resolved
 	Agency string `json:"agency,omitempty"` // canonical name: "Xinhua", "Reuters", "AP"
+	// Region is the state, province or country written after the place, as written:
+	// "Ukraine" in "KYIV, Ukraine (AP) —", "Calif." in "SAN JOSE, Calif., March 2 -".
+	Region string `json:"region,omitempty"`
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	// Month and Day are the date as written, before the year is known; 0 when absent.
