@@ -1,0 +1,42 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"herald/output"
+)
+
+func newAnalyzeCmd(stdin io.Reader) *cobra.Command {
+	var in inputFlags
+	var format string
+	var pretty bool
+	c := &cobra.Command{
+		Use:   "analyze [flags] FILE|DIR|- ...",
+		Short: "Clean, date and segment articles; print every annotation layer as JSON",
+		Long: `analyze runs the pipeline over each input document and prints one JSON object per
+document: the cleaned text, the dateline, repairs, time expressions, sentences and tokens
+(and, as later stages arrive, entities and events). All offsets are byte offsets into "text".
+
+Inputs are files, directories (walked recursively), or - for standard input. Files ending
+.jsonl or .jsonl.gz hold one article per line; .html/.htm pages are reduced to their article
+text; anything else is read as text in whatever encoding it arrives in.`,
+		Example: `  herald analyze examples/wire-geneva.txt --pretty
+  herald analyze --date 2024-05-20 articles/ > analysis.jsonl
+  cat story.txt | herald analyze -
+  herald analyze --format conllu examples/wire-geneva.txt`,
+		Args: argsRequired("files, directories or -"),
+		RunE: func(c *cobra.Command, args []string) error {
+			w, err := output.NewWriter(c.OutOrStdout(), output.Format(format), pretty, false)
+			if err != nil {
+				return usageError{err}
+			}
+			return processInputs(c, stdin, args, &in, w)
+		},
+	}
+	in.register(c)
+	c.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or conllu")
+	c.Flags().BoolVar(&pretty, "pretty", false, "indent the JSON")
+	return c
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"herald/segment"
+)
+
+func newEvalCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:     "eval",
+		Short:   "Measure a stage against gold data; the last line is a KEY=VALUE summary",
+		Example: `  herald eval segment ../shared/data/ud/ewt/en_ewt-ud-test.conllu`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("%s: unknown evaluation %q (see %s --help)", c.CommandPath(), args[0], c.CommandPath())
+			}
+			return usagef("%s: name an evaluation (see %s --help)", c.CommandPath(), c.CommandPath())
+		},
+		RunE: func(*cobra.Command, []string) error { return nil },
+	}
+	c.AddCommand(newEvalSegmentCmd())
+	return c
+}
+
+func newEvalSegmentCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "segment FILE.conllu",
+		Short: "Score sentence and token segmentation against a UD treebank",
+		Long: `segment rebuilds running text from the treebank's "# text" lines (the sentences of a
+paragraph joined by spaces, paragraphs and documents separated by a blank line), segments
+it with Herald, and scores token and sentence spans (exact match, micro-averaged) against
+the gold. The last line is: token_F1=… sentence_F1=… followed by precision, recall and counts.`,
+		Example: `  herald eval segment ../shared/data/ud/ewt/en_ewt-ud-test.conllu`,
+		Args:    exactArgs(1, "one CoNLL-U file"),
+		RunE: func(c *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			s, err := segment.Evaluate(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			w := c.OutOrStdout()
+			fmt.Fprintf(w, "file        %s\n", args[0])
+			fmt.Fprintf(w, "sentences   gold %d   P %.2f  R %.2f  F1 %.2f\n", s.Sentences, s.SentP, s.SentR, s.SentF1)
+			fmt.Fprintf(w, "tokens      gold %d   P %.2f  R %.2f  F1 %.2f\n", s.Tokens, s.TokenP, s.TokenR, s.TokenF1)
+			fmt.Fprintf(w, "token_F1=%.2f sentence_F1=%.2f token_P=%.2f token_R=%.2f sentence_P=%.2f sentence_R=%.2f sentences=%d tokens=%d\n",
+				s.TokenF1, s.SentF1, s.TokenP, s.TokenR, s.SentP, s.SentR, s.Sentences, s.Tokens)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"herald/ingest"
+	"herald/output"
+	"herald/pipeline"
+)
+
+// inputFlags are shared by every command that reads documents.
+type inputFlags struct {
+	date        string
+	workers     int
+	maxDocBytes int64
+	today       string
+}
+
+func (f *inputFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for documents that carry none; anchors relative dates")
+	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
+	c.Flags().Int64Var(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document accepted, in bytes")
+	c.Flags().StringVar(&f.today, "today", "", "take this `YYYY-MM-DD` as today when inferring years (default: the clock)")
+	_ = c.Flags().MarkHidden("today")
+}
+
+func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
+	opt := pipeline.Options{Published: f.date, Workers: f.workers}
+	if f.today != "" {
+		t, err := time.Parse("2006-01-02", f.today)
+		if err != nil {
+			return nil, usagef("--today %q: want YYYY-MM-DD", f.today)
+		}
+		opt.Today = t
+	}
+	p, err := pipeline.New(opt)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--date: %w", err)}
+	}
+	return p, nil
+}
+
+// processInputs runs the pipeline over the inputs, writes each document with out, and
+// prints every diagnostic on stderr as it comes. It returns errReported when any input
+// was bad, after the whole batch has been processed.
+func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputFlags, out *output.Writer) error {
+	p, err := f.pipeline()
+	if err != nil {
+		return err
+	}
+	stderr := c.ErrOrStderr()
+	bad := false
+	var writeErr error
+	p.Run(ingest.Documents(inputs, ingest.Options{MaxDocBytes: f.maxDocBytes, Stdin: stdin}), func(r pipeline.Result) {
+		for _, e := range r.Errs {
+			fmt.Fprintln(stderr, "herald:", e)
+			bad = true
+		}
+		if r.Doc != nil && writeErr == nil {
+			writeErr = out.Write(r.Doc)
+		}
+	})
+	if err := out.Flush(); writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		return fmt.Errorf("writing output: %w", writeErr)
+	}
+	if bad {
+		return errReported
+	}
+	return nil
+}

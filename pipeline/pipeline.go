@@ -1,0 +1,223 @@
+// Package pipeline wires Herald's stages into one Pipeline that the CLI, the benchmarks and
+// (later) the server share. It takes documents from ingest and runs, in order: clean (bytes to
+// normalized text), dateline (header, end marks, bylines), timex (the reference date and the
+// time expressions) and segment (sentences and tokens). Later stages are added here, each as
+// one more step in Process.
+//
+// Documents are processed in parallel by a pool of workers, but results are delivered in
+// input order, so the same input always gives byte-identical output.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"herald/clean"
+	"herald/dateline"
+	"herald/document"
+	"herald/segment"
+	"herald/timex"
+)
+
+// Options configure a Pipeline.
+type Options struct {
+	// Published is the publication date (YYYY-MM-DD) to assume for documents that carry
+	// none (the --date flag).
+	Published string
+	// Today bounds inferred dates ("the latest May 20 that was a Monday, not after today").
+	// Zero means time.Now().
+	Today time.Time
+	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Pipeline runs the stages over documents. It is safe for concurrent use: everything it
+// holds is read-only after New.
+type Pipeline struct {
+	published string
+	today     time.Time
+	workers   int
+}
+
+// New builds a Pipeline.
+func New(opt Options) (*Pipeline, error) {
+	if opt.Published != "" {
+		if _, err := time.Parse("2006-01-02", opt.Published); err != nil {
+			return nil, fmt.Errorf("publication date %q: want YYYY-MM-DD", opt.Published)
+		}
+	}
+	today := opt.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return &Pipeline{published: opt.Published, today: today, workers: workers}, nil
+}
+
+// Stage names, in the order Process runs them; StageTimes is indexed by them.
+const (
+	StageClean = iota
+	StageDateline
+	StageTimex
+	StageSegment
+	numStages
+)
+
+// StageNames labels the stages for reports.
+var StageNames = [numStages]string{"clean", "dateline", "timex", "segment"}
+
+// StageTimes accumulates the time spent in each stage.
+type StageTimes [numStages]time.Duration
+
+// Add sums another set of stage times into t.
+func (t *StageTimes) Add(o StageTimes) {
+	for i := range t {
+		t[i] += o[i]
+	}
+}
+
+// Result is the outcome for one input item: a processed document, diagnostics, or both
+// (a document that was recovered from bad input still comes with its diagnostics).
+type Result struct {
+	Doc   *document.Document // nil when the item could not be processed at all
+	Errs  []error            // each names the document and where; any makes the exit status 1
+	Times StageTimes
+}
+
+// Process runs every stage on doc, which must hold Raw bytes from ingest. A document whose
+// bytes are not text comes back with Doc == nil. No panic escapes: a stage that panics
+// turns into an error naming the document, and the batch goes on.
+func (p *Pipeline) Process(doc *document.Document) (res Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Errs: []error{fmt.Errorf("%s: internal error: %v\n%s", doc.Where(), r, debug.Stack())}}
+		}
+	}()
+	var times StageTimes
+	t0 := time.Now()
+
+	cleaned, err := clean.Clean(doc.Raw)
+	if err != nil {
+		return Result{Errs: []error{fmt.Errorf("%s: %w", doc.Where(), err)}}
+	}
+	var errs []error
+	for _, pr := range cleaned.Problems {
+		errs = append(errs, fmt.Errorf("%s@%d: %s", doc.Where(), pr.Offset, pr.Msg))
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("byte %d: %s", pr.Offset, pr.Msg))
+	}
+	doc.Text, doc.Charset, doc.Repairs = cleaned.Text, cleaned.Charset, cleaned.Repairs
+	doc.Raw = nil
+	t1 := time.Now()
+	times[StageClean] = t1.Sub(t0)
+
+	dateline.Annotate(doc)
+	t2 := time.Now()
+	times[StageDateline] = t2.Sub(t1)
+
+	published := doc.Published
+	if published == "" {
+		published = p.published
+	}
+	timex.Annotate(doc, timex.Options{Published: published, Today: p.today})
+	t3 := time.Now()
+	times[StageTimex] = t3.Sub(t2)
+
+	segment.Annotate(doc)
+	times[StageSegment] = time.Since(t3)
+
+	ensureLayers(doc)
+	return Result{Doc: doc, Errs: errs, Times: times}
+}
+
+// ensureLayers makes the layers that exist in the contract encode as [] rather than null.
+func ensureLayers(doc *document.Document) {
+	if doc.Repairs == nil {
+		doc.Repairs = []document.Repair{}
+	}
+	if doc.Times == nil {
+		doc.Times = []document.Time{}
+	}
+	if doc.Sentences == nil {
+		doc.Sentences = []document.Sentence{}
+	}
+	if doc.Entities == nil {
+		doc.Entities = []document.Entity{}
+	}
+	if doc.Events == nil {
+		doc.Events = []document.Event{}
+	}
+}
+
+// Run processes every item of items on the worker pool and calls emit once per item, in
+// input order, from the calling goroutine. An item that arrives as an error (a bad input
+// that ingest could not read) is passed through as a Result with that error.
+func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Result)) {
+	type job struct {
+		seq int
+		doc *document.Document
+		err error
+		res Result
+	}
+	// window bounds how far ahead of the slowest document the workers may run, and so
+	// the memory held by results waiting for their turn.
+	window := make(chan struct{}, p.workers*8)
+	jobs := make(chan job)
+	done := make(chan job, p.workers*8)
+
+	go func() {
+		seq := 0
+		for doc, err := range items {
+			window <- struct{}{}
+			jobs <- job{seq: seq, doc: doc, err: err}
+			seq++
+		}
+		close(jobs)
+	}()
+
+	var wg sync.WaitGroup
+	for range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.err != nil {
+					j.res = Result{Errs: []error{j.err}}
+				} else {
+					j.res = p.Process(j.doc)
+				}
+				done <- j
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	pending := make(map[int]Result)
+	next := 0
+	for j := range done {
+		pending[j.seq] = j.res
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(r)
+			<-window
+			next++
+		}
+	}
+}
+
+// ErrNoInput is returned by commands given nothing to read.
+var ErrNoInput = errors.New("no input: give files, directories, or - for standard input")
