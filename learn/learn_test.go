@@ -1,0 +1,162 @@
+package learn
+
+import (
+	"bytes"
+	"testing"
+)
+
+// toy is a small problem a perceptron must solve: the class is decided by which of three
+// cue words a sample contains, plus noise features shared by every class.
+func toy() (feats [][]uint64, labels []int) {
+	cues := []string{"alpha", "beta", "gamma"}
+	for i := 0; i < 300; i++ {
+		c := i % 3
+		f := []uint64{
+			Feature(1).Str(cues[c]).Sum(),
+			Feature(2).Int(i % 7).Sum(), // noise
+			Feature(3).Str("bias").Sum(),
+		}
+		feats = append(feats, f)
+		labels = append(labels, c)
+	}
+	return feats, labels
+}
+
+func train(t testing.TB) *Model {
+	feats, labels := toy()
+	tr := NewTrainer(3)
+	scores := make([]float32, 3)
+	for epoch := 0; epoch < 5; epoch++ {
+		for _, i := range Shuffled(len(feats), 42, uint64(epoch)) {
+			tr.Learn(feats[i], labels[i], tr.Predict(feats[i], scores))
+		}
+	}
+	return tr.Freeze(FreezeOptions{})
+}
+
+func TestLearnsSeparableProblem(t *testing.T) {
+	m := train(t)
+	feats, labels := toy()
+	scores := make([]float32, 3)
+	right := 0
+	for i := range feats {
+		if m.Predict(feats[i], scores) == labels[i] {
+			right++
+		}
+	}
+	// The averaged weights carry the early, wrong states too, so a perfect score on the
+	// training set is not guaranteed; nearly perfect is.
+	if right < len(feats)*95/100 {
+		t.Errorf("%d of %d training samples right, want at least 95%%", right, len(feats))
+	}
+	// A sample with only its cue is classified by the cue.
+	for c, cue := range []string{"alpha", "beta", "gamma"} {
+		if got := m.Predict([]uint64{Feature(1).Str(cue).Sum()}, scores); got != c {
+			t.Errorf("cue %q alone: class %d, want %d", cue, got, c)
+		}
+	}
+	if m.Features() == 0 || m.Weights() < m.Features() {
+		t.Errorf("model has %d features, %d weights", m.Features(), m.Weights())
+	}
+}
+
+func TestUnknownFeaturesScoreZero(t *testing.T) {
+	m := train(t)
+	scores := []float32{9, 9, 9}
+	m.Scores([]uint64{Feature(99).Str("never seen").Sum()}, scores)
+	for c, s := range scores {
+		if s != 0 {
+			t.Errorf("class %d scored %v on an unknown feature", c, s)
+		}
+	}
+}
+
+func TestFileRoundTripIsExactAndDeterministic(t *testing.T) {
+	m := train(t)
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := train(t).Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("training twice with the same seed gave different model bytes")
+	}
+	back, err := Read(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	feats, _ := toy()
+	s1, s2 := make([]float32, 3), make([]float32, 3)
+	for i := range feats {
+		m.Scores(feats[i], s1)
+		back.Scores(feats[i], s2)
+		for c := range s1 {
+			// 16-bit quantization moves each weight by at most half a step of
+			// maxWeight/32767; three features, weights below 2: well under 1e-4.
+			if d := abs32(s1[c] - s2[c]); d > 1e-4 {
+				t.Fatalf("sample %d class %d: %v before writing, %v after", i, c, s1[c], s2[c])
+			}
+		}
+	}
+}
+
+func TestReadRejectsDamage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := train(t).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][]byte{nil, []byte("not gzip"), buf.Bytes()[:buf.Len()/2]} {
+		if _, err := Read(bytes.NewReader(bad)); err == nil {
+			t.Errorf("Read accepted %d damaged bytes", len(bad))
+		}
+	}
+}
+
+func TestScoresAllocatesNothing(t *testing.T) {
+	m := train(t)
+	feats, _ := toy()
+	scores := make([]float32, 3)
+	if n := testing.AllocsPerRun(100, func() { m.Scores(feats[0], scores) }); n != 0 {
+		t.Errorf("Scores allocates %v times per call", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = Feature(7).Str("word").Int(3).Sum() }); n != 0 {
+		t.Errorf("hashing a feature allocates %v times", n)
+	}
+}
+
+func TestHashSeparatesParts(t *testing.T) {
+	if Feature(1).Str("ab").Str("c").Sum() == Feature(1).Str("a").Str("bc").Sum() {
+		t.Error(`("ab","c") and ("a","bc") hash alike`)
+	}
+	if Feature(1).Str("x").Sum() == Feature(2).Str("x").Sum() {
+		t.Error("templates do not separate features")
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	if err := train(f).Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Read(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		scores := make([]float32, m.Classes())
+		m.Scores([]uint64{1, 2, 3}, scores)
+	})
+}
+
+func BenchmarkScores(b *testing.B) {
+	m := train(b)
+	feats, _ := toy()
+	scores := make([]float32, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Scores(feats[0], scores)
+	}
+}
