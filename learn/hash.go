@@ -42,6 +42,20 @@ func (h Hasher) Str(s string) Hasher {
 	return Hasher(x)
 }
 
+// Bytes mixes a byte-slice part into the hash exactly as Str mixes the same characters, so
+// a caller can hash a word it has just normalized into a scratch buffer (lowercased,
+// shaped) without turning the buffer into a string.
+func (h Hasher) Bytes(b []byte) Hasher {
+	x := uint64(h)
+	for _, c := range b {
+		x ^= uint64(c)
+		x *= fnvPrime
+	}
+	x ^= 0xff
+	x *= fnvPrime
+	return Hasher(x)
+}
+
 // Int mixes a small integer part into the hash.
 func (h Hasher) Int(n int) Hasher {
 	x := uint64(h)

@@ -160,3 +160,15 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats[0], scores)
 	}
 }
+
+func TestBytesHashesLikeStr(t *testing.T) {
+	for _, s := range []string{"", "a", "Tokayev", "naïve"} {
+		if Feature(4).Bytes([]byte(s)).Int(1).Sum() != Feature(4).Str(s).Int(1).Sum() {
+			t.Errorf("Bytes(%q) and Str(%q) hash differently", s, s)
+		}
+	}
+	buf := []byte("word")
+	if n := testing.AllocsPerRun(100, func() { _ = Feature(7).Bytes(buf).Sum() }); n != 0 {
+		t.Errorf("hashing bytes allocates %v times", n)
+	}
+}

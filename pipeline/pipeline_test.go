@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +95,23 @@ func TestProcessRejectsNonText(t *testing.T) {
 func TestNewRejectsBadDate(t *testing.T) {
 	if _, err := New(Options{Published: "May 20"}); err == nil {
 		t.Error("a malformed --date was accepted")
+	}
+}
+
+// BenchmarkProcess measures clean + dateline + timex + segment on one core over the
+// project's own example story, reported in MB/s of input.
+func BenchmarkProcess(b *testing.B) {
+	raw, err := os.ReadFile("../examples/geneva-talks.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, _ := New(Options{Workers: 1, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := p.Process(&document.Document{ID: "bench", Raw: raw})
+		if r.Doc == nil {
+			b.Fatal(r.Errs)
+		}
 	}
 }
