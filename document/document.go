@@ -25,6 +25,10 @@ type Document struct {
 
 	// Raw holds the bytes as they arrived until clean has turned them into Text.
 	Raw []byte `json:"-"`
+	// RawHTML says Raw holds an HTML page whose article text ingest.Extract has yet to
+	// take out. Extraction costs milliseconds a page, so ingest leaves it to the
+	// pipeline's worker pool rather than doing it in the loop that reads the inputs.
+	RawHTML bool `json:"-"`
 	// Charset is the encoding clean detected in Raw.
 	Charset string `json:"charset,omitempty"`
 

@@ -6,15 +6,50 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"herald/document"
 )
 
 // errNoArticle is the error for a page in which the extractor found no article body.
 var errNoArticle = errors.New("no article text found in HTML")
+
+// extractors recycles the render scratch of htmlExtractor between Extract calls, which
+// run concurrently on the pipeline's workers.
+var extractors = sync.Pool{New: func() any { return new(htmlExtractor) }}
+
+// Extract replaces an HTML page in doc.Raw (doc.RawHTML set by Documents) with its
+// article text, and fills URL, Title and Published from the page's metadata where doc
+// has none. It does nothing to a document that is not HTML. The error, such as no
+// article in the page, does not name the document: the caller knows where it came from.
+// On error doc is left as it was. Extract is safe for concurrent use.
+func Extract(doc *document.Document) error {
+	if !doc.RawHTML {
+		return nil
+	}
+	x := extractors.Get().(*htmlExtractor)
+	defer extractors.Put(x)
+	art, err := x.extract(doc.Raw, doc.URL)
+	if err != nil {
+		return err
+	}
+	doc.Raw, doc.RawHTML = art.text, false
+	if doc.URL == "" {
+		doc.URL = art.url
+	}
+	if doc.Title == "" {
+		doc.Title = art.title
+	}
+	if doc.Published == "" {
+		doc.Published = art.published
+	}
+	return nil
+}
 
 // article is what extraction keeps of a page.
 type article struct {
@@ -59,14 +94,13 @@ func (x *htmlExtractor) options(pageURL string) trafilatura.Options {
 	return opts
 }
 
-// extract finds the article in page. A page read from a file has its charset detected
-// (detectCharset); one from a JSON string is already UTF-8.
-func (x *htmlExtractor) extract(page []byte, detectCharset bool, pageURL string) (art article, err error) {
-	if detectCharset {
-		page, err = decodeHTML(page)
-		if err != nil {
-			return article{}, err
-		}
+// extract finds the article in page, whose charset it detects (a page from a JSON string
+// is valid UTF-8 and so taken as it is). pageURL, when absolute, is the page's address.
+// An htmlExtractor serves one extraction at a time.
+func (x *htmlExtractor) extract(page []byte, pageURL string) (art article, err error) {
+	page, err = decodeHTML(page)
+	if err != nil {
+		return article{}, err
 	}
 	root, err := html.Parse(bytes.NewReader(page))
 	if err != nil {

@@ -7,23 +7,56 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"herald/document"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// TestHTMLFile runs the hand-written news page testdata/article.html through Documents:
-// the body paragraphs must be in, separated by blank lines, and the navigation, ads,
-// sidebar and footer out. The text is also compared with testdata/article.golden.txt.
+// collectExtracted is collect with Extract run on every document, as the pipeline does;
+// a failed extraction becomes an *Error naming the document.
+func collectExtracted(inputs []string, opt Options) []item {
+	items := collect(inputs, opt)
+	for i, it := range items {
+		if it.doc == nil {
+			continue
+		}
+		if err := Extract(it.doc); err != nil {
+			items[i] = item{nil, &Error{Source: it.doc.Source, Line: it.doc.Line, Offset: -1, Err: err}}
+		}
+	}
+	return items
+}
+
+// TestHTMLFile runs the hand-written news page testdata/article.html through Documents,
+// which yields the page whole, and Extract: the body paragraphs must be in, separated by
+// blank lines, and the navigation, ads, sidebar and footer out. The text is also compared
+// with testdata/article.golden.txt.
 func TestHTMLFile(t *testing.T) {
 	path := filepath.Join("testdata", "article.html")
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	items := collect([]string{path}, Options{})
 	if len(items) != 1 || items[0].err != nil {
 		t.Fatalf("got %v, want one document", describe(items))
 	}
 	doc := items[0].doc
+	if !doc.RawHTML || !bytes.Equal(doc.Raw, page) || doc.Title != "" || doc.URL != "" || doc.Published != "" {
+		t.Fatalf("Documents must yield the page unextracted: RawHTML %v, %d of %d bytes, title %q url %q published %q",
+			doc.RawHTML, len(doc.Raw), len(page), doc.Title, doc.URL, doc.Published)
+	}
+	if err := Extract(doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.RawHTML {
+		t.Error("RawHTML still set after Extract")
+	}
 	text := string(doc.Raw)
 	for _, in := range []string{
 		"PORT VELDEN, Nov. 7 -- Negotiators from the two coastal provinces",
@@ -39,10 +72,6 @@ func TestHTMLFile(t *testing.T) {
 		if strings.Contains(text, out) {
 			t.Errorf("text has boilerplate %q", out)
 		}
-	}
-	page, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
 	}
 	want := struct{ id, title, published, url string }{sha16(string(page)), "Harbor talks resume in Port Velden", "2023-11-07", "https://lantern.example/world/harbor-talks"}
 	if doc.ID != want.id || doc.Title != want.title || doc.Published != want.published || doc.URL != want.url || doc.Source != path {
@@ -81,7 +110,7 @@ func TestHTMLCharset(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.page), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			items := collect([]string{path}, Options{})
+			items := collectExtracted([]string{path}, Options{})
 			if len(items) != 1 || items[0].err != nil || !strings.Contains(string(items[0].doc.Raw), tt.want) {
 				t.Errorf("got %q, want text containing %q", describe(items), tt.want)
 			}
@@ -94,9 +123,68 @@ func TestHTMLNoArticle(t *testing.T) {
 	writeTree(t, dir, map[string]string{"blank.html": "<html><head><title>Nothing</title></head><body></body></html>"})
 	path := filepath.Join(dir, "blank.html")
 	items := collect([]string{path}, Options{})
-	if len(items) != 1 || !errors.Is(items[0].err, errNoArticle) || items[0].err.Error() != path+": no article text found in HTML" {
-		t.Errorf("got %v, want %q", describe(items), errNoArticle)
+	if len(items) != 1 || items[0].err != nil || !items[0].doc.RawHTML {
+		t.Fatalf("got %v, want the page, left for Extract", describe(items))
 	}
+	doc := items[0].doc
+	raw := doc.Raw
+	err := Extract(doc)
+	if !errors.Is(err, errNoArticle) || err.Error() != "no article text found in HTML" {
+		t.Errorf("Extract: got %v, want %q without a location", err, errNoArticle)
+	}
+	if !doc.RawHTML || !bytes.Equal(doc.Raw, raw) || doc.Title != "" {
+		t.Errorf("a failed Extract changed the document: RawHTML %v title %q", doc.RawHTML, doc.Title)
+	}
+}
+
+// TestHTMLEmptyFile checks that an empty page fails in Documents, as any empty file does.
+func TestHTMLEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"empty.html": ""})
+	path := filepath.Join(dir, "empty.html")
+	items := collect([]string{path}, Options{})
+	if len(items) != 1 || !errors.Is(items[0].err, errEmpty) || items[0].err.Error() != path+": empty document" {
+		t.Errorf("got %v, want %q", describe(items), errEmpty)
+	}
+}
+
+// TestExtractLeavesTextAlone checks that Extract does nothing to a document that is not
+// HTML, even one whose text looks like markup.
+func TestExtractLeavesTextAlone(t *testing.T) {
+	doc := &document.Document{Raw: []byte("<p>Plain text about <b>markup</b>.</p>")}
+	if err := Extract(doc); err != nil || string(doc.Raw) != "<p>Plain text about <b>markup</b>.</p>" {
+		t.Errorf("Extract changed a text document: %v, %q", err, doc.Raw)
+	}
+}
+
+// TestExtractConcurrent runs Extract on many goroutines at once (with -race, this checks
+// that the pooled scratch is not shared) and expects the same text from each.
+func TestExtractConcurrent(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "article.golden.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 4 {
+				doc := &document.Document{Raw: page, RawHTML: true}
+				if err := Extract(doc); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(doc.Raw, want) {
+					t.Error("concurrent Extract gave different text")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestRender(t *testing.T) {
@@ -127,7 +215,7 @@ func TestRender(t *testing.T) {
 	}
 }
 
-// FuzzHTML runs arbitrary markup through the extractor: it must not panic, and it yields
+// FuzzHTML runs arbitrary markup through Extract: it must not panic, and it yields
 // either text or an error.
 func FuzzHTML(f *testing.F) {
 	page, err := os.ReadFile(filepath.Join("testdata", "article.html"))
@@ -138,10 +226,10 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<p>short</p>"))
 	f.Add([]byte("<html><body><article><p>\x92 windows bytes \xe9</p></article></body></html>"))
 	f.Add([]byte("<table><tr><td><pre>x</pre></td></tr></table><br><br>"))
-	var x htmlExtractor
 	f.Fuzz(func(t *testing.T, data []byte) {
-		art, err := x.extract(data, true, "")
-		if err == nil && len(art.text) == 0 {
+		doc := &document.Document{Raw: data, RawHTML: true}
+		err := Extract(doc)
+		if err == nil && (len(doc.Raw) == 0 || doc.RawHTML) {
 			t.Fatal("no error and no text")
 		}
 	})
@@ -152,10 +240,9 @@ func BenchmarkHTML(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var x htmlExtractor
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
-		if _, err := x.extract(page, true, ""); err != nil {
+		if err := Extract(&document.Document{Raw: page, RawHTML: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,12 +3,16 @@
 // JSON Lines archives and HTML pages, and fills Document.ID, Source, Line, URL, Title,
 // Published and Raw. It does no cleaning: the clean stage turns Raw into Text.
 //
+// Documents only reads: an HTML page comes out whole, with Document.RawHTML set, and
+// Extract, which the pipeline runs on its workers, reduces it to the article text.
+//
 // Inputs follow docs/INTERFACES.md:
 //   - a directory is walked recursively in lexical order, skipping hidden entries;
 //   - "-" is standard input, read whole;
 //   - ".jsonl", ".ndjson" (optionally gzipped) hold one JSON article per line, in the
 //     JSON Lines format: {"id","url","published","source","title","text","html"};
-//   - ".html"/".htm" pages go through go-trafilatura, which keeps the article body;
+//   - ".html"/".htm" pages (and "html" records) go through go-trafilatura in Extract,
+//     which keeps the article body;
 //   - ".gz" of any of these is decompressed on the fly;
 //   - anything else is raw bytes in whatever encoding it arrives in.
 //
@@ -70,7 +74,6 @@ type ingester struct {
 	limit int64
 	stdin io.Reader
 	yield func(*document.Document, error) bool
-	html  htmlExtractor
 }
 
 // fail yields an error about a whole input, at an unknown offset.
@@ -190,7 +193,7 @@ func (in *ingester) file(path string, info fs.FileInfo) bool {
 		r = zr
 	}
 	if kind == kindJSONL {
-		return readJSONL(r, path, in.limit, in.yield, &in.html)
+		return readJSONL(r, path, in.limit, in.yield)
 	}
 
 	sizeHint := int64(-1)
@@ -215,18 +218,13 @@ func (in *ingester) raw(source string, raw []byte) bool {
 	return in.yield(&document.Document{ID: contentID(raw), Source: source, Raw: raw}, nil)
 }
 
-// htmlFile extracts the article of an HTML page; ID hashes the page as it arrived.
+// htmlFile yields an HTML page for Extract to reduce to its article on a worker; ID
+// hashes the page as it arrived.
 func (in *ingester) htmlFile(source string, page []byte) bool {
 	if len(page) == 0 {
 		return in.fail(source, errEmpty)
 	}
-	art, err := in.html.extract(page, true, "")
-	if err != nil {
-		return in.fail(source, err)
-	}
-	doc := &document.Document{ID: contentID(page), Source: source, Raw: art.text,
-		URL: art.url, Title: art.title, Published: art.published}
-	return in.yield(doc, nil)
+	return in.yield(&document.Document{ID: contentID(page), Source: source, Raw: page, RawHTML: true}, nil)
 }
 
 var errEmpty = errors.New("empty document")

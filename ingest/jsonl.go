@@ -52,7 +52,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // readJSONL yields one document per non-blank line of r, or an *Error naming the line for
 // each bad record, and goes on. A read error (a corrupt gzip stream) ends the input.
 // It returns false once the consumer has stopped.
-func readJSONL(r io.Reader, source string, limit int64, yield func(*document.Document, error) bool, ext *htmlExtractor) bool {
+func readJSONL(r io.Reader, source string, limit int64, yield func(*document.Document, error) bool) bool {
 	lines := lineReader{br: bufio.NewReaderSize(r, 64<<10), limit: limit}
 	for {
 		line, size, err := lines.next()
@@ -76,7 +76,7 @@ func readJSONL(r io.Reader, source string, limit int64, yield func(*document.Doc
 		if len(line) == 0 {
 			continue
 		}
-		doc, err := decodeRecord(line, ext)
+		doc, err := decodeRecord(line)
 		if err != nil {
 			err = &Error{Source: source, Line: lines.number, Offset: -1, Err: err}
 		} else {
@@ -89,8 +89,9 @@ func readJSONL(r io.Reader, source string, limit int64, yield func(*document.Doc
 }
 
 // decodeRecord turns one JSON line into a document. Text wins over HTML when a record
-// has both: it is what the publisher already extracted.
-func decodeRecord(line []byte, ext *htmlExtractor) (*document.Document, error) {
+// has both: it is what the publisher already extracted. HTML is left in Raw, with
+// RawHTML set, for Extract.
+func decodeRecord(line []byte) (*document.Document, error) {
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
 		if _, syntax := errors.AsType[*json.SyntaxError](err); syntax {
@@ -106,22 +107,9 @@ func decodeRecord(line []byte, ext *htmlExtractor) (*document.Document, error) {
 			doc.ID = contentID(rec.Text)
 		}
 	case rec.HTML != "":
-		art, err := ext.extract([]byte(rec.HTML), false, rec.URL)
-		if err != nil {
-			return nil, err
-		}
-		doc.Raw = art.text
+		doc.Raw, doc.RawHTML = []byte(rec.HTML), true
 		if doc.ID == "" {
 			doc.ID = contentID(rec.HTML)
-		}
-		if doc.URL == "" {
-			doc.URL = art.url
-		}
-		if doc.Title == "" {
-			doc.Title = art.title
-		}
-		if rec.Published == "" {
-			doc.Published = art.published
 		}
 	default:
 		return nil, errors.New(`record has neither "text" nor "html"`)
@@ -155,6 +143,7 @@ func (lr *lineReader) next() (line []byte, size int64, err error) {
 		chunk, err := lr.br.ReadSlice('\n')
 		size += int64(len(chunk))
 		if size <= lr.limit+1 { // +1: the newline does not count against the document
+			lr.grow(len(chunk))
 			lr.buf = append(lr.buf, chunk...)
 		}
 		switch err {
@@ -174,6 +163,20 @@ func (lr *lineReader) next() (line []byte, size int64, err error) {
 			return nil, size, err
 		}
 	}
+}
+
+// grow makes room for n more bytes by doubling, never past the limit: append's own
+// growth slows to 1.25x for large slices, which would allocate five times the line.
+func (lr *lineReader) grow(n int) {
+	need := len(lr.buf) + n
+	if need <= cap(lr.buf) {
+		return
+	}
+	c := min(max(2*cap(lr.buf), need, 4096), int(min(lr.limit+1, int64(^uint(0)>>1))))
+	c = max(c, need)
+	buf := make([]byte, len(lr.buf), c)
+	copy(buf, lr.buf)
+	lr.buf = buf
 }
 
 // truncate shortens b to about n bytes for an error message, cutting between runes.

@@ -1,8 +1,9 @@
 // Package pipeline wires Herald's stages into one Pipeline that the CLI, the benchmarks and
-// (later) the server share. It takes documents from ingest and runs, in order: clean (bytes to
-// normalized text), dateline (header, end marks, bylines), timex (the reference date and the
-// time expressions) and segment (sentences and tokens). Later stages are added here, each as
-// one more step in Process.
+// (later) the server share. It takes documents from ingest and runs, in order: extract (the
+// article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
+// dateline (header, end marks, bylines), timex (the reference date and the time expressions)
+// and segment (sentences and tokens). Later stages are added here, each as one more step in
+// Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
 // input order, so the same input always gives byte-identical output.
@@ -20,6 +21,7 @@ import (
 	"herald/clean"
 	"herald/dateline"
 	"herald/document"
+	"herald/ingest"
 	"herald/segment"
 	"herald/timex"
 )
@@ -64,7 +66,8 @@ func New(opt Options) (*Pipeline, error) {
 
 // Stage names, in the order Process runs them; StageTimes is indexed by them.
 const (
-	StageClean = iota
+	StageExtract = iota
+	StageClean
 	StageDateline
 	StageTimex
 	StageSegment
@@ -72,7 +75,7 @@ const (
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"clean", "dateline", "timex", "segment"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -92,9 +95,10 @@ type Result struct {
 	Times StageTimes
 }
 
-// Process runs every stage on doc, which must hold Raw bytes from ingest. A document whose
-// bytes are not text comes back with Doc == nil. No panic escapes: a stage that panics
-// turns into an error naming the document, and the batch goes on.
+// Process runs every stage on doc, which must hold Raw bytes from ingest (an HTML page when
+// RawHTML is set, reduced to its article first). A document whose bytes are not text, or a
+// page without an article, comes back with Doc == nil. No panic escapes: a stage that
+// panics turns into an error naming the document, and the batch goes on.
 func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -102,7 +106,14 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 		}
 	}()
 	var times StageTimes
+	tx := time.Now()
+
+	// Extraction costs milliseconds a page, which is why ingest leaves it to the workers.
+	if err := ingest.Extract(doc); err != nil {
+		return Result{Errs: []error{fmt.Errorf("%s: %w", doc.Where(), err)}}
+	}
 	t0 := time.Now()
+	times[StageExtract] = t0.Sub(tx)
 
 	cleaned, err := clean.Clean(doc.Raw)
 	if err != nil {

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"herald/clean"
 	"herald/document"
+	"herald/ingest"
 )
 
 func items(n int, badEvery int) iter.Seq2[*document.Document, error] {
@@ -113,5 +115,96 @@ func BenchmarkProcess(b *testing.B) {
 		if r.Doc == nil {
 			b.Fatal(r.Errs)
 		}
+	}
+}
+
+// newsPage is a small news page with the boilerplate a real one carries around its story.
+const newsPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ferry strike ends in Valmora | The Harbour Post</title>
+<meta property="og:title" content="Ferry strike ends in Valmora">
+<meta property="article:published_time" content="2025-03-04T09:30:00Z">
+<link rel="canonical" href="https://harbour-post.example/news/ferry-strike-ends">
+</head><body>
+<header><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/subscribe">Subscribe now for one euro</a></nav></header>
+<main><article>
+<h1>Ferry strike ends in Valmora</h1>
+<p>VALMORA, March 4 (HPN) - Ferry workers in Valmora ended a nine-day strike on Tuesday after the port authority agreed to raise wages by six percent.</p>
+<p>The union said the first crossings to the islands would resume on Wednesday morning. Travellers stranded on the mainland were promised free tickets until the weekend.</p>
+<p>The mayor welcomed the agreement and thanked both sides for their patience during the talks.</p>
+</article></main>
+<aside><h2>Most read</h2><ul><li><a href="/a">Ten recipes for lazy Sundays</a></li><li><a href="/b">Weather turns cold again</a></li></ul></aside>
+<footer><p>Copyright 2025 The Harbour Post. All rights reserved.</p><p>Contact the newsroom at desk@harbour-post.example</p></footer>
+</body></html>
+`
+
+// TestRunHTMLPage runs an HTML page from a file through ingest and the whole pipeline:
+// the extract stage, on the workers, keeps the story and drops the page's navigation,
+// sidebar and footer; the later stages work on the story. A page without an article is
+// an error naming its file.
+func TestRunHTMLPage(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "ferry.html")
+	blank := filepath.Join(dir, "menu.html")
+	if err := os.WriteFile(page, []byte(newsPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(blank, []byte(`<html><body><nav><a href="/">Home</a></nav></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{Workers: 2, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []Result
+	p.Run(ingest.Documents([]string{page, blank}, ingest.Options{}), func(r Result) { results = append(results, r) })
+	if len(results) != 2 {
+		t.Fatalf("%d results, want 2", len(results))
+	}
+
+	r := results[0]
+	if r.Doc == nil || len(r.Errs) != 0 {
+		t.Fatalf("%s: %v", page, r.Errs)
+	}
+	d := r.Doc
+	if d.RawHTML || d.Raw != nil || d.Source != page {
+		t.Errorf("RawHTML %v, Raw kept %v, source %q", d.RawHTML, d.Raw != nil, d.Source)
+	}
+	var sentences []string
+	for _, s := range d.Sentences {
+		sentences = append(sentences, d.Text[s.Start:s.End])
+	}
+	for _, want := range []string{
+		"Ferry workers in Valmora ended a nine-day strike on Tuesday after the port authority agreed to raise wages by six percent.",
+		"The union said the first crossings to the islands would resume on Wednesday morning.",
+		"Travellers stranded on the mainland were promised free tickets until the weekend.",
+		"The mayor welcomed the agreement and thanked both sides for their patience during the talks.",
+	} {
+		found := false
+		for _, s := range sentences {
+			found = found || strings.HasSuffix(s, want)
+		}
+		if !found {
+			t.Errorf("no sentence ends with %q; sentences:\n%s", want, strings.Join(sentences, "\n"))
+		}
+	}
+	for _, out := range []string{"Subscribe", "Sport", "Most read", "recipes", "Weather", "Copyright", "rights reserved", "desk@"} {
+		if strings.Contains(d.Text, out) {
+			t.Errorf("text has boilerplate %q:\n%s", out, d.Text)
+		}
+	}
+	if d.Title != "Ferry strike ends in Valmora" || d.Published != "2025-03-04" {
+		t.Errorf("metadata from the page: title %q published %q", d.Title, d.Published)
+	}
+	if d.Dateline == nil || d.Dateline.Place != "Valmora" {
+		t.Errorf("dateline %+v, want Valmora", d.Dateline)
+	}
+	if r.Times[StageExtract] <= 0 {
+		t.Error("the extract stage was not timed")
+	}
+
+	r = results[1]
+	if r.Doc != nil || len(r.Errs) != 1 || r.Errs[0].Error() != blank+": no article text found in HTML" {
+		t.Errorf("page without an article: doc %v, errors %v", r.Doc != nil, r.Errs)
 	}
 }
