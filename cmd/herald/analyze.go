@@ -22,10 +22,10 @@ document: the cleaned text, the dateline, repairs, time expressions, sentences a
 Inputs are files, directories (walked recursively), or - for standard input. Files ending
 .jsonl or .jsonl.gz hold one article per line; .html/.htm pages are reduced to their article
 text; anything else is read as text in whatever encoding it arrives in.`,
-		Example: `  herald analyze examples/wire-geneva.txt --pretty
+		Example: `  herald analyze examples/geneva-talks.txt --pretty
   herald analyze --date 2024-05-20 articles/ > analysis.jsonl
   cat story.txt | herald analyze -
-  herald analyze --format conllu examples/wire-geneva.txt`,
+  herald analyze --format conllu examples/geneva-talks.txt`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {
 			w, err := output.NewWriter(c.OutOrStdout(), output.Format(format), pretty, false)

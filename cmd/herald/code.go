@@ -17,7 +17,7 @@ func newCodeCmd(stdin io.Reader) *cobra.Command {
 		Long: `code runs the whole pipeline and prints the coded events, one JSON object per line.
 It reads the same inputs as analyze. Until the event coder lands it prints no events, but it
 still reads, cleans and checks every document and reports bad inputs.`,
-		Example: `  herald code examples/wire-geneva.txt
+		Example: `  herald code examples/geneva-talks.txt
   herald code --date 2024-05-20 articles/ > events.jsonl`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {

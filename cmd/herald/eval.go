@@ -50,6 +50,12 @@ the gold. The last line is: token_F1=… sentence_F1=… followed by precision, 
 			fmt.Fprintf(w, "file        %s\n", args[0])
 			fmt.Fprintf(w, "sentences   gold %d   P %.2f  R %.2f  F1 %.2f\n", s.Sentences, s.SentP, s.SentR, s.SentF1)
 			fmt.Fprintf(w, "tokens      gold %d   P %.2f  R %.2f  F1 %.2f\n", s.Tokens, s.TokenP, s.TokenR, s.TokenF1)
+			if len(s.TopErrors) > 0 {
+				fmt.Fprintln(w, "most frequent disagreements:")
+				for _, e := range s.TopErrors {
+					fmt.Fprintln(w, "  "+e)
+				}
+			}
 			fmt.Fprintf(w, "token_F1=%.2f sentence_F1=%.2f token_P=%.2f token_R=%.2f sentence_P=%.2f sentence_R=%.2f sentences=%d tokens=%d\n",
 				s.TokenF1, s.SentF1, s.TokenP, s.TokenR, s.SentP, s.SentR, s.Sentences, s.Tokens)
 			return nil

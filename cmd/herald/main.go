@@ -52,7 +52,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		Short: "Herald turns news articles into coded political event data",
 		Long: `Herald reads news articles (text, HTML, JSON lines) and turns them into political
 event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
-		Example: `  herald analyze examples/wire-geneva.txt --pretty
+		Example: `  herald analyze examples/geneva-talks.txt --pretty
   herald code --date 2024-05-20 articles/
   herald eval segment en_ewt-ud-test.conllu`,
 		SilenceErrors: true,
@@ -67,6 +67,9 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		},
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
+	// Every command's --help shows an example; cobra's generated completion commands
+	// would not, and shell completion is not worth that exception yet.
+	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
