@@ -8,7 +8,10 @@
 // docs/INTERFACES.md; fields may be added, never renamed.
 package document
 
-import "strconv"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // Document is one article and all that Herald has learned about it.
 type Document struct {
@@ -206,4 +209,23 @@ type Evidence struct {
 	End   int    `json:"end"`
 	Verb  string `json:"verb"`
 	Rule  string `json:"rule"`
+}
+
+// MarshalJSON writes head only for parsed tokens: a head of 0 means the root, so an
+// unparsed token must not show one.
+func (t Token) MarshalJSON() ([]byte, error) {
+	var head *int
+	if t.Deprel != "" {
+		head = &t.Head
+	}
+	return json.Marshal(struct {
+		Start  int    `json:"start"`
+		End    int    `json:"end"`
+		Text   string `json:"text"`
+		Lemma  string `json:"lemma,omitempty"`
+		UPOS   string `json:"upos,omitempty"`
+		XPOS   string `json:"xpos,omitempty"`
+		Head   *int   `json:"head,omitempty"`
+		Deprel string `json:"deprel,omitempty"`
+	}{t.Start, t.End, t.Text, t.Lemma, t.UPOS, t.XPOS, head, t.Deprel})
 }
