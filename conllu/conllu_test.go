@@ -6,6 +6,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -257,5 +258,20 @@ func BenchmarkReader(b *testing.B) {
 				break
 			}
 		}
+	}
+}
+
+func TestReadFileNamesFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.conllu")
+	bad := filepath.Join(dir, "bad.conllu")
+	os.WriteFile(good, []byte("# text = Hi .\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n"), 0o644)
+	os.WriteFile(bad, []byte("1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n2\tonly three\tfields\n\n"), 0o644)
+	sents, err := ReadFile(good)
+	if err != nil || len(sents) != 1 || len(sents[0].Words) != 2 {
+		t.Fatalf("ReadFile(good) = %d sentences, %v", len(sents), err)
+	}
+	if _, err := ReadFile(bad); err == nil || !strings.Contains(err.Error(), "bad.conllu: line 2") {
+		t.Errorf("ReadFile(bad) error = %v, want it to name bad.conllu and line 2", err)
 	}
 }
