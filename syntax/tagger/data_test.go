@@ -1,0 +1,152 @@
+package tagger
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"herald/conllu"
+)
+
+// The treebanks live in the repository's sibling "shared"; tests that need them skip
+// when it is absent.
+const udDir = "../../../shared/data/ud"
+
+var (
+	writeModel = flag.Bool("write-model", false, "train on EWT and write ../models/tagger.model")
+	trainDev   = flag.Bool("train-dev", false, "train on EWT train and report dev only, for tuning")
+	trainOpts  = flag.String("options", "", "with -train-dev: JSON overriding fields of DefaultTrainOptions")
+)
+
+func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
+	t.Helper()
+	path := filepath.Join(udDir, rel)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("treebank %s not found (the shared data is not checked out next to the repository)", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []*conllu.Sentence
+	r := conllu.NewReader(f)
+	for {
+		s, err := r.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("%s:%v", path, err)
+		}
+		out = append(out, s)
+	}
+}
+
+// TestWriteShippedModel trains the shipped model when asked to:
+//
+//	go test ./syntax/tagger -run TestWriteShippedModel -write-model -timeout 30m -v
+func TestWriteShippedModel(t *testing.T) {
+	if !*writeModel {
+		t.Skip("run with -write-model to retrain ../models/tagger.model")
+	}
+	train := readTreebank(t, "ewt/en_ewt-ud-train.conllu")
+	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu")
+	start := time.Now()
+	m, err := Train(train, dev, DefaultTrainOptions(), testLog{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %v", time.Since(start).Round(time.Second))
+	f, err := os.Create("../models/tagger.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The shipped model has seen dev (DefaultTrainOptions retrains on train+dev); its
+	// dev score is the train-only model's, in Info.
+	t.Logf("%s", m.Info())
+	for _, name := range []string{"ewt/en_ewt-ud-test.conllu", "pud/en_pud-ud-test.conllu"} {
+		t.Logf("%s: %v", name, Evaluate(m, readTreebank(t, name)))
+	}
+}
+
+// TestTrainDevOnly trains on EWT train and reports dev accuracy per epoch, without
+// writing a model or looking at test: the run to tune options with.
+//
+//	go test ./syntax/tagger -run TestTrainDevOnly -train-dev -timeout 30m -v
+func TestTrainDevOnly(t *testing.T) {
+	if !*trainDev {
+		t.Skip("run with -train-dev to tune on dev")
+	}
+	train := readTreebank(t, "ewt/en_ewt-ud-train.conllu")
+	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu")
+	opt := DefaultTrainOptions()
+	opt.RetrainWithDev = false
+	if *trainOpts != "" {
+		if err := json.Unmarshal([]byte(*trainOpts), &opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("options %+v", opt)
+	start := time.Now()
+	m, err := Train(train, dev, opt, testLog{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("trained in %v; %s; %d bytes", time.Since(start).Round(time.Second), m.Info(), buf.Len())
+}
+
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(string(p[:len(p)-1]))
+	return len(p), nil
+}
+
+func TestTrainOnEWTSliceIsReproducible(t *testing.T) {
+	train := readTreebank(t, "ewt/en_ewt-ud-train.conllu")[:400]
+	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu")[:100]
+	opt := DefaultTrainOptions()
+	opt.Epochs = 3
+	var a, b bytes.Buffer
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		m, err := Train(train, dev, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Write(buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("training twice with the same seed gave different model bytes")
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	data, err := os.ReadFile(shippedModel)
+	if err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,406 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"herald/learn"
+)
+
+// Feature templates. The numbers are part of the model file: renumbering one changes
+// every hash, so new templates take new numbers.
+const (
+	tBias = iota + 1
+	tLower
+	tExact
+	tSuffix
+	tPrefix
+	tShape
+	tFlags
+	tLowerPrev1
+	tLowerNext1
+	tLowerPrev2
+	tLowerNext2
+	tSuffixPrev1
+	tSuffixNext1
+	tTagPrev1
+	tTagPrev2
+	tTagPrev12
+	tTagPrev1Lower
+	tAmbiguity
+	tAmbiguityNext1
+	tAmbiguityNext2
+	tAmbiguityTagPrev1
+	tLowerNext1Bigram
+	tShapeNext1
+	tFlagsNext1
+	tTagPrev1Suffix
+	tAmbiguityPrev1
+	tTagNext1
+	tTagNext2
+	tTagNext12
+	tTagPrev1Next1
+	tTagNext1Lower
+	tTagNext1Suffix
+	tLowerPrev1Bigram
+	tPrefixSuffix
+	tSuffixShape
+	tHyphenLast
+	tLowerPrev1Next1
+	tSuffix5
+)
+
+// maxFeatures bounds the features of one word, so the buffer never grows.
+const maxFeatures = 64
+
+// How a form was found in the tag dictionary. The lookup falls back from the form to its
+// lowercase and title case so that "The" at the start of a sentence and "PRESIDENT" in
+// a headline find "the" and "president"; the feature keeps how, so the weights can tell
+// a sure match from a guess.
+const (
+	foundNot = iota
+	foundExact
+	foundLower
+	foundTitle
+)
+
+// Word flags.
+const (
+	flagDigit = 1 << iota
+	flagHyphen
+	flagUpper     // some letter is upper case
+	flagAllUpper  // every letter is, and there are at least two
+	flagInitUpper // the first letter is upper case
+	flagCapsLine  // the whole sentence is in capitals
+	flagFirst     // first word of the sentence
+)
+
+// wordInfo is what prepare learns about one word before tagging starts.
+type wordInfo struct {
+	lowerEnd  int // lowercase form is lower[previous lowerEnd:lowerEnd]
+	shapeEnd  int // shape is shape[previous shapeEnd:shapeEnd]
+	ambiguity uint16
+	found     uint8
+	flags     uint8
+	fast      int16
+}
+
+// sentence is the per-sentence scratch of a Tagger: every word lowercased and shaped
+// into two byte arenas, and its tag dictionary entry.
+type sentence struct {
+	words []string
+	lower []byte
+	shape []byte
+	info  []wordInfo
+	title []byte // scratch for the title-case lookup
+	caps  bool
+}
+
+func (s *sentence) lowerOf(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.info[i-1].lowerEnd
+	}
+	return s.lower[start:s.info[i].lowerEnd]
+}
+
+func (s *sentence) shapeOf(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.info[i-1].shapeEnd
+	}
+	return s.shape[start:s.info[i].shapeEnd]
+}
+
+// prepare fills the scratch for words.
+// dict is the tag dictionary: the model's, or during training one that has not seen the
+// sentence.
+func (s *sentence) prepare(dict map[string]wordEntry, words []string) {
+	s.words = words
+	s.lower = s.lower[:0]
+	s.shape = s.shape[:0]
+	s.info = s.info[:0]
+	s.caps = isCapsLine(words)
+	for i, w := range words {
+		var info wordInfo
+		s.lower = appendLower(s.lower, w)
+		info.lowerEnd = len(s.lower)
+		s.shape = appendShape(s.shape, w)
+		info.shapeEnd = len(s.shape)
+		info.flags = wordFlags(w)
+		if s.caps {
+			info.flags |= flagCapsLine
+		}
+		if i == 0 {
+			info.flags |= flagFirst
+		}
+		s.info = append(s.info, info)
+		s.lookup(dict, i)
+	}
+}
+
+// lookup finds word i in the tag dictionary: the form, else its lowercase, else its title
+// case. Only an exact match may take the fast path: "May" must not become the modal
+// "may" because a headline wrote "MAY".
+func (s *sentence) lookup(dict map[string]wordEntry, i int) {
+	info := &s.info[i]
+	info.fast = -1
+	if e, ok := dict[s.words[i]]; ok {
+		info.ambiguity, info.found, info.fast = e.ambiguity, foundExact, e.fast
+		return
+	}
+	lower := s.lowerOf(i)
+	if e, ok := dict[string(lower)]; ok { // string(bytes) in a map index does not allocate
+		info.ambiguity, info.found = e.ambiguity, foundLower
+		return
+	}
+	s.title = appendTitle(s.title[:0], lower)
+	if e, ok := dict[string(s.title)]; ok {
+		info.ambiguity, info.found = e.ambiguity, foundTitle
+	}
+}
+
+// features appends the features of word i to feats, given the classes of the words before
+// it.
+func (s *sentence) features(feats []uint64, i int, classes []int) []uint64 {
+	info := &s.info[i]
+	lower := s.lowerOf(i)
+	prev1, prev2 := -1, -1 // -1 is the start of the sentence
+	if i >= 1 {
+		prev1 = classes[i-1]
+	}
+	if i >= 2 {
+		prev2 = classes[i-2]
+	}
+	add := func(h learn.Hasher) { feats = append(feats, h.Sum()) }
+
+	add(learn.Feature(tBias))
+	add(learn.Feature(tLower).Bytes(lower))
+	if !s.caps {
+		add(learn.Feature(tExact).Str(s.words[i]))
+	}
+	for k := 1; k <= 4 && k <= len(lower); k++ {
+		add(learn.Feature(tSuffix).Int(k).Bytes(lower[len(lower)-k:]))
+	}
+	for k := 1; k <= 3 && k < len(lower); k++ {
+		add(learn.Feature(tPrefix).Int(k).Bytes(lower[:k]))
+	}
+	if len(lower) > 5 {
+		add(learn.Feature(tSuffix5).Bytes(lower[len(lower)-5:]))
+	}
+	add(learn.Feature(tPrefixSuffix).Bytes(prefix(lower, 2)).Bytes(suffix(lower, 3)))
+	add(learn.Feature(tSuffixShape).Bytes(suffix(lower, 3)).Bytes(s.shapeOf(i)))
+	if h := lastHyphenPart(lower); h != nil {
+		add(learn.Feature(tHyphenLast).Bytes(h))
+	}
+	add(learn.Feature(tShape).Bytes(s.shapeOf(i)).Int(int(info.flags & flagCapsLine)))
+	add(learn.Feature(tFlags).Int(int(info.flags)))
+	add(learn.Feature(tAmbiguity).Int(int(info.ambiguity)).Int(int(info.found)))
+	add(learn.Feature(tAmbiguityTagPrev1).Int(int(info.ambiguity)).Int(prev1))
+
+	add(learn.Feature(tTagPrev1).Int(prev1))
+	add(learn.Feature(tTagPrev2).Int(prev2))
+	add(learn.Feature(tTagPrev12).Int(prev1).Int(prev2))
+	add(learn.Feature(tTagPrev1Lower).Int(prev1).Bytes(lower))
+	add(learn.Feature(tTagPrev1Suffix).Int(prev1).Bytes(suffix(lower, 3)))
+
+	if i >= 1 {
+		p := s.lowerOf(i - 1)
+		add(learn.Feature(tLowerPrev1).Bytes(p))
+		add(learn.Feature(tLowerPrev1Bigram).Bytes(p).Bytes(lower))
+		add(learn.Feature(tSuffixPrev1).Bytes(suffix(p, 3)))
+		add(learn.Feature(tAmbiguityPrev1).Int(int(s.info[i-1].ambiguity)).Int(int(s.info[i-1].found)))
+	} else {
+		add(learn.Feature(tLowerPrev1).Str("<s>"))
+	}
+	if i >= 2 {
+		add(learn.Feature(tLowerPrev2).Bytes(s.lowerOf(i - 2)))
+	} else {
+		add(learn.Feature(tLowerPrev2).Str("<s>"))
+	}
+	if i+1 < len(s.words) {
+		n := s.lowerOf(i + 1)
+		next := &s.info[i+1]
+		add(learn.Feature(tLowerNext1).Bytes(n))
+		if i >= 1 {
+			add(learn.Feature(tLowerPrev1Next1).Bytes(s.lowerOf(i - 1)).Bytes(n))
+		}
+		add(learn.Feature(tSuffixNext1).Bytes(suffix(n, 3)))
+		add(learn.Feature(tAmbiguityNext1).Int(int(next.ambiguity)).Int(int(next.found)))
+		add(learn.Feature(tLowerNext1Bigram).Bytes(lower).Bytes(n))
+		add(learn.Feature(tShapeNext1).Bytes(s.shapeOf(i + 1)))
+		add(learn.Feature(tFlagsNext1).Int(int(next.flags)))
+	} else {
+		add(learn.Feature(tLowerNext1).Str("</s>"))
+	}
+	if i+2 < len(s.words) {
+		add(learn.Feature(tLowerNext2).Bytes(s.lowerOf(i + 2)))
+		add(learn.Feature(tAmbiguityNext2).Int(int(s.info[i+2].ambiguity)).Int(int(s.info[i+2].found)))
+	} else {
+		add(learn.Feature(tLowerNext2).Str("</s>"))
+	}
+	return feats
+}
+
+// rightFeatures appends the features the second pass adds: the first pass's tags for
+// the words after i, which the left-to-right pass could not see.
+func (s *sentence) rightFeatures(feats []uint64, i int, classes, firstPass []int) []uint64 {
+	next1, next2 := -2, -2 // -2 is the end of the sentence
+	if i+1 < len(firstPass) {
+		next1 = firstPass[i+1]
+	}
+	if i+2 < len(firstPass) {
+		next2 = firstPass[i+2]
+	}
+	prev1 := -1
+	if i >= 1 {
+		prev1 = classes[i-1]
+	}
+	lower := s.lowerOf(i)
+	feats = append(feats,
+		learn.Feature(tTagNext1).Int(next1).Sum(),
+		learn.Feature(tTagNext2).Int(next2).Sum(),
+		learn.Feature(tTagNext12).Int(next1).Int(next2).Sum(),
+		learn.Feature(tTagPrev1Next1).Int(prev1).Int(next1).Sum(),
+		learn.Feature(tTagNext1Lower).Int(next1).Bytes(lower).Sum(),
+		learn.Feature(tTagNext1Suffix).Int(next1).Bytes(suffix(lower, 3)).Sum(),
+	)
+	return feats
+}
+
+func prefix(b []byte, k int) []byte {
+	if len(b) <= k {
+		return b
+	}
+	return b[:k]
+}
+
+// lastHyphenPart is what follows the last hyphen inside b ("rebel-held" → "held"), or
+// nil when b has none.
+func lastHyphenPart(b []byte) []byte {
+	for k := len(b) - 2; k > 0; k-- {
+		if b[k] == '-' {
+			return b[k+1:]
+		}
+	}
+	return nil
+}
+
+func suffix(b []byte, k int) []byte {
+	if len(b) <= k {
+		return b
+	}
+	return b[len(b)-k:]
+}
+
+// isCapsLine reports a sentence written in capitals: at least two words of two or more
+// letters all in upper case, and four in five such words so.
+func isCapsLine(words []string) bool {
+	cased, upper := 0, 0
+	for _, w := range words {
+		letters, uppers := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					uppers++
+				}
+			}
+		}
+		if letters >= 2 {
+			cased++
+			if uppers == letters {
+				upper++
+			}
+		}
+	}
+	return upper >= 2 && upper*5 >= cased*4
+}
+
+func wordFlags(w string) uint8 {
+	var f uint8
+	letters, uppers := 0, 0
+	for i, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			f |= flagDigit
+		case r == '-':
+			f |= flagHyphen
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+				f |= flagUpper
+				if i == 0 {
+					f |= flagInitUpper
+				}
+			}
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		f |= flagAllUpper
+	}
+	return f
+}
+
+// appendLower appends the lowercase of w.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendTitle appends lower with its first letter in upper case.
+func appendTitle(dst []byte, lower []byte) []byte {
+	r, size := utf8.DecodeRune(lower)
+	if size == 0 {
+		return dst
+	}
+	dst = utf8.AppendRune(dst, unicode.ToUpper(r))
+	return append(dst, lower[size:]...)
+}
+
+// maxShape bounds the shape of a long word; its beginning says enough.
+const maxShape = 8
+
+// appendShape appends the shape of w: upper-case letters as X, lower-case as x, digits as
+// d, anything else as itself, with runs of one kind cut to two ("Tokayev" → "Xxx",
+// "2024" → "dd", "U.S." → "X.X.").
+func appendShape(dst []byte, w string) []byte {
+	start := len(dst)
+	for _, r := range w {
+		var c byte
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		n := len(dst)
+		if n-start >= 2 && dst[n-1] == c && dst[n-2] == c {
+			continue
+		}
+		dst = append(dst, c)
+		if len(dst)-start >= maxShape {
+			break
+		}
+	}
+	return dst
+}
