@@ -1,9 +1,9 @@
 // Package pipeline wires Herald's stages into one Pipeline that the CLI, the benchmarks and
 // (later) the server share. It takes documents from ingest and runs, in order: extract (the
 // article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
-// dateline (header, end marks, bylines), timex (the reference date and the time expressions)
-// and segment (sentences and tokens). Later stages are added here, each as one more step in
-// Process.
+// dateline (header, end marks, bylines), timex (the reference date and the time expressions),
+// segment (sentences and tokens) and syntax (tags, lemmas, dependency parse). Later stages
+// are added here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
 // input order, so the same input always gives byte-identical output.
@@ -23,6 +23,7 @@ import (
 	"herald/document"
 	"herald/ingest"
 	"herald/segment"
+	"herald/syntax"
 	"herald/timex"
 )
 
@@ -36,6 +37,8 @@ type Options struct {
 	Today time.Time
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Syntax are the tagger, lemmatizer and parser models; nil means the embedded ones.
+	Syntax *syntax.Models
 }
 
 // Pipeline runs the stages over documents. It is safe for concurrent use: everything it
@@ -44,6 +47,9 @@ type Pipeline struct {
 	published string
 	today     time.Time
 	workers   int
+	// annotators hands each worker syntax scratch buffers of its own; the models behind
+	// them are shared.
+	annotators sync.Pool
 }
 
 // New builds a Pipeline.
@@ -61,7 +67,16 @@ func New(opt Options) (*Pipeline, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &Pipeline{published: opt.Published, today: today, workers: workers}, nil
+	models := opt.Syntax
+	if models == nil {
+		var err error
+		if models, err = syntax.Load(); err != nil {
+			return nil, fmt.Errorf("loading the syntax models: %w", err)
+		}
+	}
+	p := &Pipeline{published: opt.Published, today: today, workers: workers}
+	p.annotators.New = func() any { return models.NewAnnotator() }
+	return p, nil
 }
 
 // Stage names, in the order Process runs them; StageTimes is indexed by them.
@@ -71,11 +86,12 @@ const (
 	StageDateline
 	StageTimex
 	StageSegment
+	StageSyntax
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -142,7 +158,13 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	times[StageTimex] = t3.Sub(t2)
 
 	segment.Annotate(doc)
-	times[StageSegment] = time.Since(t3)
+	t4 := time.Now()
+	times[StageSegment] = t4.Sub(t3)
+
+	a := p.annotators.Get().(*syntax.Annotator)
+	a.Annotate(doc)
+	p.annotators.Put(a)
+	times[StageSyntax] = time.Since(t4)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}

@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"herald/conllu"
 	"herald/segment"
+	"herald/syntax"
 )
 
 func newEvalCmd() *cobra.Command {
@@ -22,7 +25,7 @@ func newEvalCmd() *cobra.Command {
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
-	c.AddCommand(newEvalSegmentCmd())
+	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd())
 	return c
 }
 
@@ -61,4 +64,51 @@ the gold. The last line is: token_F1=… sentence_F1=… followed by precision, 
 			return nil
 		},
 	}
+}
+
+func newEvalSyntaxCmd() *cobra.Command {
+	var models string
+	c := &cobra.Command{
+		Use:   "syntax FILE.conllu",
+		Short: "Score the tagger, lemmatizer and parser on a UD treebank's gold tokens",
+		Long: `syntax tags, lemmatizes and parses the gold tokens of each sentence (the parser sees the
+predicted tags) and scores UPOS, XPOS, lemmas and attachments against the gold, counting
+every word, punctuation included. The last line is:
+UPOS=… XPOS=… LEMMA=… UAS=… LAS=… sentences=… tokens=… tokens_per_s=…`,
+		Example: `  herald eval syntax ../shared/data/ud/ewt/en_ewt-ud-test.conllu
+  herald eval syntax --models /tmp/models ../shared/data/ud/ewt/en_ewt-ud-dev.conllu`,
+		Args: exactArgs(1, "one CoNLL-U file"),
+		RunE: func(c *cobra.Command, args []string) error {
+			start := time.Now()
+			m, err := loadSyntax(models)
+			if err != nil {
+				return err
+			}
+			loaded := time.Since(start)
+			gold, err := conllu.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			s := m.Evaluate(gold)
+			w := c.OutOrStdout()
+			fmt.Fprintf(w, "file        %s\n", args[0])
+			fmt.Fprintf(w, "models      loaded in %.0f ms\n", loaded.Seconds()*1000)
+			fmt.Fprintf(w, "tags        UPOS %.2f  XPOS %.2f  lemma %.2f\n", s.UPOS, s.XPOS, s.Lemma)
+			fmt.Fprintf(w, "parse       UAS %.2f  LAS %.2f (on predicted tags)\n", s.UAS, s.LAS)
+			fmt.Fprintf(w, "speed       %.0f tokens/s (tag + lemma + parse, one core)\n", s.TokensPerSecond)
+			fmt.Fprintf(w, "UPOS=%.2f XPOS=%.2f LEMMA=%.2f UAS=%.2f LAS=%.2f sentences=%d tokens=%d tokens_per_s=%.0f\n",
+				s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.Sentences, s.Tokens, s.TokensPerSecond)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&models, "models", "", "read the models from this directory instead of the embedded ones")
+	return c
+}
+
+// loadSyntax loads the embedded syntax models, or those in dir when it is given.
+func loadSyntax(dir string) (*syntax.Models, error) {
+	if dir != "" {
+		return syntax.LoadDir(dir)
+	}
+	return syntax.Load()
 }

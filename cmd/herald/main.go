@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -40,7 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "herald:", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	// cobra reports a missing required flag with an untyped error.
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "required flag") {
 		return 2
 	}
 	return 1
@@ -81,6 +83,7 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newCodeCmd(stdin),
 		newEvalCmd(),
 		newBenchCmd(stdin),
+		newTrainCmd(),
 		newVersionCmd(),
 	)
 	return root

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,6 +63,8 @@ type sentenceSummary struct {
 	Tokens     int
 	First      string // first and last token: short spans that show where it starts and ends
 	Last       string
+	// Syntax lists each token's UPOS, head and relation: codes, not text.
+	Syntax []string `json:",omitempty"`
 }
 
 func TestAstanaEndToEnd(t *testing.T) {
@@ -115,6 +118,8 @@ func TestAstanaEndToEnd(t *testing.T) {
 		t.Errorf("times = %+v, want \"Monday\" resolved to 2024-05-20", d.Times)
 	}
 
+	checkMeetingParse(t, d)
+
 	sum := astanaSummary{ID: d.ID, TextBytes: len(d.Text), Published: d.Published, Dateline: d.Dateline,
 		Repairs: d.Repairs, Marks: d.Marks, Times: d.Times}
 	h := sha256.Sum256([]byte(d.Text))
@@ -124,9 +129,56 @@ func TestAstanaEndToEnd(t *testing.T) {
 		if n := len(s.Tokens); n > 0 {
 			ss.First, ss.Last = s.Tokens[0].Text, s.Tokens[n-1].Text
 		}
+		for _, tk := range s.Tokens {
+			ss.Syntax = append(ss.Syntax, fmt.Sprintf("%s %d %s", tk.UPOS, tk.Head, tk.Deprel))
+		}
 		sum.Sentences = append(sum.Sentences, ss)
 	}
 	compareGolden(t, "astana.golden.json", sum)
+}
+
+// checkMeetingParse checks the first sentence's parse: "met" has an obl dependent, with
+// the case marker "with", whose subtree is "with Chinese Foreign Minister Wang Yi".
+func checkMeetingParse(t *testing.T, d document.Document) {
+	t.Helper()
+	if len(d.Sentences) == 0 {
+		return
+	}
+	toks := d.Sentences[0].Tokens
+	met := 0
+	for i, tk := range toks {
+		if tk.Text == "met" {
+			met = i + 1
+		}
+	}
+	if met == 0 || toks[met-1].Deprel != "root" {
+		t.Fatalf("first sentence: no root \"met\"")
+	}
+	found := false
+	for i, tk := range toks {
+		if tk.Head != met || !strings.HasPrefix(tk.Deprel, "obl") {
+			continue
+		}
+		lo, hi := i, i // the subtree's token range
+		hasWith := false
+		for j, c := range toks {
+			for h := j + 1; h != 0; h = toks[h-1].Head {
+				if h == i+1 {
+					lo, hi = min(lo, j), max(hi, j)
+					break
+				}
+			}
+			if c.Head == i+1 && c.Deprel == "case" && c.Text == "with" {
+				hasWith = true
+			}
+		}
+		if hasWith && d.Text[toks[lo].Start:toks[hi].End] == "with Chinese Foreign Minister Wang Yi" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("first sentence: no obl of \"met\" with case \"with\" heading \"Chinese Foreign Minister Wang Yi\"")
+	}
 }
 
 func compareGolden(t *testing.T, name string, v any) {
