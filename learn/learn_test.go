@@ -172,3 +172,29 @@ func TestBytesHashesLikeStr(t *testing.T) {
 		t.Errorf("hashing bytes allocates %v times", n)
 	}
 }
+
+func TestEachVisitsEveryWeight(t *testing.T) {
+	m := train(t)
+	feats, weights := 0, 0
+	scores := make([]float32, m.Classes())
+	m.Each(func(f uint64, classes []uint16, ws []float32) {
+		feats++
+		weights += len(ws)
+		if len(classes) != len(ws) {
+			t.Fatalf("feature %x: %d classes, %d weights", f, len(classes), len(ws))
+		}
+		// Scoring the feature alone gives back its weights.
+		m.Scores([]uint64{f}, scores)
+		for k, c := range classes {
+			if scores[c] != ws[k] {
+				t.Errorf("feature %x class %d: Each says %v, Scores %v", f, c, ws[k], scores[c])
+			}
+		}
+	})
+	if feats != m.Features() || weights != m.Weights() {
+		t.Errorf("Each visited %d features, %d weights; the model has %d, %d", feats, weights, m.Features(), m.Weights())
+	}
+	if FeatureKey(0) == 0 || FeatureKey(42) != 42 {
+		t.Error("FeatureKey must move 0 and keep other features")
+	}
+}

@@ -76,6 +76,28 @@ func (m *Model) Predict(feats []uint64, scores []float32) int {
 	return Argmax(scores)
 }
 
+// Each calls fn for every feature of the model with its classes and weights, in table
+// order. The slices belong to the model and must not be changed; fn must not keep them.
+// It lets a stage with a fixed class set lay the weights out for its own hot loop.
+// A feature whose hash is 0 is reported under FeatureKey(0).
+func (m *Model) Each(fn func(feature uint64, classes []uint16, weights []float32)) {
+	for s, k := range m.keys {
+		if k != emptyKey {
+			lo, hi := m.runs[s], m.ends[s]
+			fn(k, m.class[lo:hi:hi], m.weight[lo:hi:hi])
+		}
+	}
+}
+
+// FeatureKey is the key under which feature f is stored: f itself, except that 0 (the
+// table's free-slot mark) is stored as another fixed value.
+func FeatureKey(f uint64) uint64 {
+	if f == emptyKey {
+		return altKey
+	}
+	return f
+}
+
 // builder assembles a Model from features added in ascending key order.
 type builder struct {
 	m       *Model
