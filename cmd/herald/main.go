@@ -84,6 +84,7 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newEvalCmd(),
 		newBenchCmd(stdin),
 		newTrainCmd(),
+		newBuildGazetteerCmd(),
 		newVersionCmd(),
 	)
 	return root
