@@ -1,0 +1,220 @@
+package ner
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"herald/learn"
+)
+
+// A capital letter marks a name only if the word is not usually written with one. At the
+// start of a sentence, in a headline, or in the title-cased product names and chatter of
+// web text ("Great Service", "Nope", "Delivery is lightning fast") capitals say little,
+// and a model trained on edited news trusts them too much. The case lexicon records, for
+// each word form seen often enough in running text, how it is usually written where case
+// is free (not first in its sentence); its class is a feature. It is derived from the
+// training text and, for the web's own vocabulary, the words of UD English-EWT's training
+// part (never the UNER dev or test sentences).
+const (
+	caseUnseen  = iota // too rare to say
+	caseNormLow        // written in lower case (under 10% capitalized)
+	caseMostLow        // mostly lower case
+	caseMostCap        // mostly capitalized
+	caseNormCap        // capitalized (90% or more)
+)
+
+// minCaseCount is how often a form must occur to enter the lexicon.
+const minCaseCount = 3
+
+// caseLexicon maps the hash of a lower-cased form to its case class.
+type caseLexicon map[uint64]uint8
+
+func lexKey(lower []byte) uint64 { return learn.Feature(0).Bytes(lower).Sum() }
+
+// caseCounter gathers the counts a caseLexicon is built from.
+type caseCounter struct {
+	counts map[uint64]*[2]int32 // lower, capitalized
+	lower  []byte
+}
+
+func newCaseCounter() *caseCounter { return &caseCounter{counts: make(map[uint64]*[2]int32)} }
+
+// add counts the words of one sentence, skipping the first and any after sentence
+// punctuation, where capitals are not the writer's choice.
+func (c *caseCounter) add(words []string) {
+	for i, w := range words {
+		if i == 0 || isSentenceStart(words[i-1]) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || letterCase(w) == caseUpper {
+			continue
+		}
+		c.lower = appendLower(c.lower[:0], w)
+		k := lexKey(c.lower)
+		n := c.counts[k]
+		if n == nil {
+			n = new([2]int32)
+			c.counts[k] = n
+		}
+		if unicode.IsUpper(r) {
+			n[1]++
+		} else {
+			n[0]++
+		}
+	}
+}
+
+func isSentenceStart(prev string) bool {
+	switch prev {
+	case ".", "!", "?", ":", ";", "\"", "``", "''", "“", "”", "(", "-", "--", "*", "...":
+		return true
+	}
+	return false
+}
+
+func (c *caseCounter) lexicon() caseLexicon {
+	lex := make(caseLexicon)
+	for k, n := range c.counts {
+		total := n[0] + n[1]
+		if total < minCaseCount {
+			continue
+		}
+		capShare := float64(n[1]) / float64(total)
+		var class uint8
+		switch {
+		case capShare < 0.1:
+			class = caseNormLow
+		case capShare < 0.5:
+			class = caseMostLow
+		case capShare < 0.9:
+			class = caseMostCap
+		default:
+			class = caseNormCap
+		}
+		lex[k] = class
+	}
+	return lex
+}
+
+// class is the case class of a lower-cased form.
+func (l caseLexicon) class(lower []byte) uint8 {
+	if l == nil {
+		return caseUnseen
+	}
+	return l[lexKey(lower)]
+}
+
+// write encodes the lexicon as a count, then (key delta, class) pairs in key order.
+func (l caseLexicon) write(w *bufio.Writer) {
+	keys := make([]uint64, 0, len(l))
+	for k := range l {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var buf [binary.MaxVarintLen64]byte
+	w.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
+	var prev uint64
+	for _, k := range keys {
+		w.Write(buf[:binary.PutUvarint(buf[:], k-prev)])
+		w.WriteByte(l[k])
+		prev = k
+	}
+}
+
+func readCaseLexicon(r *bufio.Reader) (caseLexicon, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("%w: case lexicon of %d forms", ErrFormat, n)
+	}
+	lex := make(caseLexicon, n)
+	var key uint64
+	for i := uint64(0); i < n; i++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
+		}
+		c, err := r.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
+		}
+		key += d
+		lex[key] = c
+	}
+	return lex, nil
+}
+
+// The name lexicon records which words occur in which names of a corpus that is not
+// trained on (WikiANN's English training part, Wikipedia fragments with wide coverage of
+// people, organizations and places): a bit set per lower-cased word. It lets the model
+// tell a first name ("Vernon") from a town without having seen either in GMB, and it is
+// built from sentences the perceptron never trains on, so the features are as reliable
+// in training as at recognition.
+const (
+	nameFirstPER uint8 = 1 << iota // the first word of a person's name
+	nameOtherPER                   // a later word of a person's name
+	nameORG
+	nameLOC
+)
+
+// nameLexicon maps the hash of a lower-cased form to its bit set.
+type nameLexicon = caseLexicon
+
+// minNameCount is how often a form must occur in names to enter the name lexicon.
+const minNameCount = 2
+
+// buildNameLexicon counts the words of the names in sents.
+func buildNameLexicon(sents []Sentence) nameLexicon {
+	type count struct{ n [4]int32 }
+	counts := map[uint64]*count{}
+	var lower []byte
+	for i := range sents {
+		s := &sents[i]
+		for _, sp := range s.Spans {
+			for k := sp.Start; k < sp.End && k < len(s.Words); k++ {
+				var bit int
+				switch sp.Type {
+				case "PERSON":
+					bit = 1
+					if k == sp.Start {
+						bit = 0
+					}
+				case "ORG":
+					bit = 2
+				case "LOC":
+					bit = 3
+				default:
+					continue
+				}
+				lower = appendLower(lower[:0], s.Words[k])
+				key := lexKey(lower)
+				c := counts[key]
+				if c == nil {
+					c = &count{}
+					counts[key] = c
+				}
+				c.n[bit]++
+			}
+		}
+	}
+	lex := nameLexicon{}
+	for k, c := range counts {
+		var bits uint8
+		for b, n := range c.n {
+			if n >= minNameCount {
+				bits |= 1 << b
+			}
+		}
+		if bits != 0 {
+			lex[k] = bits
+		}
+	}
+	return lex
+}

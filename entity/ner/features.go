@@ -1,0 +1,426 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"herald/learn"
+)
+
+// Feature templates. The numbers are part of the model file's meaning: never renumber
+// one, only add.
+const (
+	tBias uint16 = iota + 1
+	tWord
+	tLower
+	tShape
+	tPrefix
+	tSuffix
+	tFlags
+	tUPOS
+	tXPOS
+	tXPOSAt       // XPOS of a neighbour, with its offset
+	tLowerAt      // lowercase of a neighbour, with its offset
+	tShapeAt      // shape of a neighbour, with its offset
+	tBigramLeft   // lower[i-1] lower[i]
+	tBigramRight  // lower[i] lower[i+1]
+	tXPOSLeft     // xpos[i-1] xpos[i]
+	tXPOSRight    // xpos[i] xpos[i+1]
+	tShapeTrigram // shape[i-1] shape[i] shape[i+1]
+	tStart        // first word of the sentence, with its flags
+	tCase         // the sentence's casing with the word's shape
+	tGazetteer    // gazetteer type and the word's place in the match
+	tGazetteerAt  // gazetteer type of a neighbour
+	tLength
+	tUPOSShape
+	tLowerUPOS
+	tHyphenLast // last part of a hyphenated word
+	tCaseLex    // the case lexicon's class with the word's own case and position
+	tCaseLexAt  // the case lexicon's class of a neighbour, with its own case
+	tNames      // the name lexicon's bits of the word, with its case
+	tNamesAt    // the name lexicon's bits of a neighbour
+	tLeftShape  // lower[i-1] shape[i]: "from Xxx"
+	tShapeRight // shape[i] lower[i+1]: "Xxx said"
+)
+
+// maxFeatures bounds the features of one word.
+const maxFeatures = 48
+
+// Word flags.
+const (
+	flagInitUpper = 1 << iota
+	flagAllUpper
+	flagDigit
+	flagHyphen
+	flagPeriod
+	flagNonASCII
+)
+
+// Sentence casing: web text is often all lower case, headlines all capitals; in both a
+// capital letter says less than in edited prose.
+const (
+	caseMixed = iota
+	caseLower
+	caseUpper
+)
+
+// wordInfo locates one word's normalized forms in the scratch buffers.
+type wordInfo struct {
+	lowerEnd, shapeEnd int
+	flags              uint8
+	gazType            string // the gazetteer's label of the name the word is in, "" for none
+	gazPos             uint8  // 'B', 'I', 'L', 'U' within the gazetteer match
+	caseClass          uint8  // the case lexicon's class of the word
+	names              uint8  // the name lexicon's bits of the word
+}
+
+// sentence is the per-sentence scratch of feature extraction; reused, so extraction
+// allocates nothing once it has grown.
+type sentence struct {
+	words      []string
+	upos, xpos []string
+	lower      []byte
+	shape      []byte
+	info       []wordInfo
+	casing     int
+}
+
+func (s *sentence) lowerOf(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.info[i-1].lowerEnd
+	}
+	return s.lower[start:s.info[i].lowerEnd]
+}
+
+func (s *sentence) shapeOf(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.info[i-1].shapeEnd
+	}
+	return s.shape[start:s.info[i].shapeEnd]
+}
+
+// prepare fills the scratch for one sentence. upos and xpos may be shorter than words
+// (missing tags read as ""); gaz may be nil.
+func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLexicon, names nameLexicon) {
+	s.words, s.upos, s.xpos = words, upos, xpos
+	s.lower, s.shape, s.info = s.lower[:0], s.shape[:0], s.info[:0]
+	lowerWords, upperWords := 0, 0
+	for _, w := range words {
+		var info wordInfo
+		start := len(s.lower)
+		s.lower = appendLower(s.lower, w)
+		info.lowerEnd = len(s.lower)
+		s.shape = appendShape(s.shape, w)
+		info.shapeEnd = len(s.shape)
+		info.flags = wordFlags(w)
+		info.caseClass = lex.class(s.lower[start:])
+		info.names = names.class(s.lower[start:])
+		s.info = append(s.info, info)
+		switch letterCase(w) {
+		case caseLower:
+			lowerWords++
+		case caseUpper:
+			upperWords++
+		}
+	}
+	s.casing = caseMixed
+	switch n := lowerWords + upperWords; {
+	case n < 3:
+	case upperWords*5 >= n*4:
+		s.casing = caseUpper
+	case upperWords == 0 && len(words) >= 4:
+		s.casing = caseLower
+	}
+	if gaz == nil {
+		return
+	}
+	for i := 0; i < len(words); {
+		n, typ := gaz.Longest(words, i)
+		if n <= 0 || i+n > len(words) {
+			i++
+			continue
+		}
+		if typ == "" {
+			typ = "?"
+		}
+		t := typ
+		for k := i; k < i+n; k++ {
+			s.info[k].gazType = t
+			switch {
+			case n == 1:
+				s.info[k].gazPos = 'U'
+			case k == i:
+				s.info[k].gazPos = 'B'
+			case k == i+n-1:
+				s.info[k].gazPos = 'L'
+			default:
+				s.info[k].gazPos = 'I'
+			}
+		}
+		i += n
+	}
+}
+
+func (s *sentence) tag(tags []string, i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(s.words) {
+		return "</s>"
+	}
+	if i < len(tags) {
+		return tags[i]
+	}
+	return ""
+}
+
+// features appends the features of word i to feats.
+func (s *sentence) features(feats []uint64, i int) []uint64 {
+	n := len(s.words)
+	info := s.info[i]
+	lower, shape := s.lowerOf(i), s.shapeOf(i)
+	feats = append(feats,
+		learn.Feature(tBias).Sum(),
+		learn.Feature(tWord).Str(s.words[i]).Sum(),
+		learn.Feature(tLower).Bytes(lower).Sum(),
+		learn.Feature(tShape).Bytes(shape).Sum(),
+		learn.Feature(tFlags).Int(int(info.flags)).Sum(),
+		learn.Feature(tCase).Int(s.casing).Bytes(shape).Sum(),
+		learn.Feature(tLength).Int(min(utf8.RuneCount(lower), 12)).Sum(),
+	)
+	for k := 1; k <= 4; k++ {
+		if k > len(lower) {
+			break
+		}
+		feats = append(feats,
+			learn.Feature(tPrefix).Int(k).Bytes(prefix(lower, k)).Sum(),
+			learn.Feature(tSuffix).Int(k).Bytes(suffix(lower, k)).Sum())
+	}
+	if last := lastHyphenPart(lower); len(last) < len(lower) {
+		feats = append(feats, learn.Feature(tHyphenLast).Bytes(last).Sum())
+	}
+	upos, xpos := s.tag(s.upos, i), s.tag(s.xpos, i)
+	xprev, xnext := s.tag(s.xpos, i-1), s.tag(s.xpos, i+1)
+	feats = append(feats,
+		learn.Feature(tUPOS).Str(upos).Sum(),
+		learn.Feature(tXPOS).Str(xpos).Sum(),
+		learn.Feature(tXPOSAt).Int(-1).Str(xprev).Sum(),
+		learn.Feature(tXPOSAt).Int(1).Str(xnext).Sum(),
+		learn.Feature(tXPOSAt).Int(-2).Str(s.tag(s.xpos, i-2)).Sum(),
+		learn.Feature(tXPOSAt).Int(2).Str(s.tag(s.xpos, i+2)).Sum(),
+		learn.Feature(tXPOSLeft).Str(xprev).Str(xpos).Sum(),
+		learn.Feature(tXPOSRight).Str(xpos).Str(xnext).Sum(),
+		learn.Feature(tUPOSShape).Str(upos).Bytes(shape).Sum(),
+		learn.Feature(tLowerUPOS).Bytes(lower).Str(upos).Sum(),
+	)
+	free := i > 0 && !isSentenceStart(s.words[i-1]) // whether case is the writer's choice here
+	if i == 0 {
+		feats = append(feats, learn.Feature(tStart).Int(int(info.flags)).Sum())
+	}
+	capital := int(info.flags & (flagInitUpper | flagAllUpper))
+	feats = append(feats,
+		learn.Feature(tCaseLex).Int(int(info.caseClass)).Int(capital).Sum(),
+		learn.Feature(tCaseLex).Int(int(info.caseClass)).Int(capital).Int(b2i(free)).Int(s.casing).Sum())
+	if info.names != 0 {
+		feats = append(feats,
+			learn.Feature(tNames).Int(int(info.names)).Sum(),
+			learn.Feature(tNames).Int(int(info.names)).Int(capital).Int(int(info.caseClass)).Sum())
+	}
+	for _, d := range [...]int{-1, 1} {
+		if j := i + d; j >= 0 && j < n && s.info[j].names != 0 {
+			feats = append(feats, learn.Feature(tNamesAt).Int(d).Int(int(s.info[j].names)).Sum())
+		}
+	}
+	for _, d := range [...]int{-1, 1} {
+		if j := i + d; j >= 0 && j < n {
+			feats = append(feats, learn.Feature(tCaseLexAt).Int(d).Int(int(s.info[j].caseClass)).
+				Int(int(s.info[j].flags&(flagInitUpper|flagAllUpper))).Sum())
+		}
+	}
+	var prevShape, nextShape []byte
+	for _, d := range [...]int{-2, -1, 1, 2} {
+		j := i + d
+		h := learn.Feature(tLowerAt).Int(d)
+		switch {
+		case j < 0:
+			h = h.Str("<s>")
+		case j >= n:
+			h = h.Str("</s>")
+		default:
+			h = h.Bytes(s.lowerOf(j))
+		}
+		feats = append(feats, h.Sum())
+	}
+	if i > 0 {
+		prevShape = s.shapeOf(i - 1)
+		feats = append(feats,
+			learn.Feature(tShapeAt).Int(-1).Bytes(prevShape).Sum(),
+			learn.Feature(tBigramLeft).Bytes(s.lowerOf(i-1)).Bytes(lower).Sum(),
+			learn.Feature(tLeftShape).Bytes(s.lowerOf(i-1)).Bytes(shape).Sum())
+	}
+	if i+1 < n {
+		nextShape = s.shapeOf(i + 1)
+		feats = append(feats,
+			learn.Feature(tShapeAt).Int(1).Bytes(nextShape).Sum(),
+			learn.Feature(tBigramRight).Bytes(lower).Bytes(s.lowerOf(i+1)).Sum(),
+			learn.Feature(tShapeRight).Bytes(shape).Bytes(s.lowerOf(i+1)).Sum())
+	}
+	feats = append(feats, learn.Feature(tShapeTrigram).Bytes(prevShape).Bytes(shape).Bytes(nextShape).Sum())
+	if info.gazType != "" {
+		feats = append(feats,
+			learn.Feature(tGazetteer).Str(info.gazType).Int(int(info.gazPos)).Sum(),
+			learn.Feature(tGazetteer).Str(info.gazType).Int(int(info.gazPos)).Bytes(shape).Sum())
+	}
+	for _, d := range [...]int{-1, 1} {
+		if j := i + d; j >= 0 && j < n && s.info[j].gazType != "" {
+			feats = append(feats, learn.Feature(tGazetteerAt).Int(d).Str(s.info[j].gazType).Sum())
+		}
+	}
+	return feats
+}
+
+func prefix(b []byte, k int) []byte {
+	// Cut on a rune boundary, so a prefix of an accented word is a whole letter.
+	for k < len(b) && !utf8.RuneStart(b[k]) {
+		k++
+	}
+	return b[:k]
+}
+
+func suffix(b []byte, k int) []byte {
+	i := len(b) - k
+	for i > 0 && !utf8.RuneStart(b[i]) {
+		i--
+	}
+	return b[i:]
+}
+
+func lastHyphenPart(b []byte) []byte {
+	for i := len(b) - 1; i > 0; i-- {
+		if b[i] == '-' {
+			return b[i+1:]
+		}
+	}
+	return b
+}
+
+func wordFlags(w string) uint8 {
+	var f uint8
+	letters, uppers := 0, 0
+	for i, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			f |= flagDigit
+		case r == '-':
+			f |= flagHyphen
+		case r == '.':
+			f |= flagPeriod
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+				if i == 0 {
+					f |= flagInitUpper
+				}
+			}
+		}
+		if r >= utf8.RuneSelf {
+			f |= flagNonASCII
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		f |= flagAllUpper
+	}
+	return f
+}
+
+// letterCase classifies a word of two or more letters as all lower or all upper case;
+// caseMixed otherwise (and for shorter words).
+func letterCase(w string) int {
+	letters, uppers := 0, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+			}
+		}
+	}
+	switch {
+	case letters < 2:
+		return caseMixed
+	case uppers == 0:
+		return caseLower
+	case uppers == letters:
+		return caseUpper
+	}
+	return caseMixed
+}
+
+// appendLower appends the lowercase of w, with every digit written as 0 so that numbers
+// share their features.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				if r >= '0' && r <= '9' {
+					r = '0'
+				}
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case '0' <= c && c <= '9':
+			c = '0'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// maxShape bounds the shape of a long word; its beginning says enough.
+const maxShape = 8
+
+// appendShape appends the shape of w: upper-case letters as X, lower-case as x, digits as
+// d, anything else as itself, with runs of one kind cut to two ("Tokayev" → "Xxx",
+// "2024" → "dd", "U.S." → "X.X.").
+func appendShape(dst []byte, w string) []byte {
+	start := len(dst)
+	for _, r := range w {
+		var c byte
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		n := len(dst)
+		if n-start >= 2 && dst[n-1] == c && dst[n-2] == c {
+			continue
+		}
+		dst = append(dst, c)
+		if len(dst)-start >= maxShape {
+			break
+		}
+	}
+	return dst
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,276 @@
+// Package ner is Herald's statistical named-entity recognizer. It reads a sentence's
+// words with the UPOS and XPOS tags of the syntax stage and finds the names in it:
+// PERSON, ORG, LOC (any place: the entity stage tells countries and cities, GPE, apart
+// with its gazetteer), NORP (nationalities: "Iraqi", "Palestinians"), EVENT and OTHER.
+//
+// Each word gets a BILOU tag (Begin, Inside, Last, Unit, or O outside a name) from a
+// first-order structured perceptron (Collins 2002) over the hashed features of package
+// learn: the word, its lowercase, shape and affixes, its tags, its neighbours two words
+// either way, the sentence's casing, and, when the caller has one, the gazetteer's
+// matches. Decoding is Viterbi search restricted to well-formed BILOU sequences (no I-
+// without a B-, no B- left open), so every result is a set of clean spans.
+//
+// Two lexicons stored in the model make up for the gap between edited news and the web
+// text names also come in: a case lexicon (how a word is usually written where case is
+// free, from the training text and UD English-EWT's training words) and a name lexicon
+// (which words occur in WikiANN's person, organization and place names).
+//
+// The model is trained on the Groningen Meaning Bank (GMB, VOA news; every tenth sentence
+// held out), with types mapped to Herald's as MapType and FromIOB document, then once more
+// with EWT's training sentences added as the first model labels them, snapped to their
+// gold proper nouns (self-training: Corpora.SelfLabel). `herald train ner` rebuilds it
+// (TrainFromData) and `herald eval ner` scores it (EvaluateFile). Corpus files are read by
+// package iob.
+//
+// A Model is immutable and shared by all goroutines; a Recognizer holds one goroutine's
+// scratch buffers, so recognition allocates nothing once they have grown.
+package ner
+
+import (
+	"math"
+
+	"herald/learn"
+)
+
+// Span is a name found in a sentence: words [Start, End) of Herald type Type.
+type Span struct {
+	Start, End int
+	Type       string
+}
+
+// Gazetteer is what the recognizer asks of a list of known names: the longest name that
+// starts at words[i], as its length in words and a label for what it names (a Herald
+// type, or a finer kind: "country", "city", "demonym"), or n == 0 when none does. The
+// labels become features, so a model must be used with the gazetteer it was trained
+// with. Longest must not allocate if recognition is to stay allocation-free.
+type Gazetteer interface {
+	Longest(words []string, i int) (n int, typ string)
+}
+
+// GazetteerFunc adapts a function to Gazetteer.
+type GazetteerFunc func(words []string, i int) (n int, typ string)
+
+// Longest calls f.
+func (f GazetteerFunc) Longest(words []string, i int) (int, string) { return f(words, i) }
+
+// Model is a trained recognizer.
+type Model struct {
+	// types are the entity types; label 0 is O and type t has labels 1+4t .. 4+4t, for
+	// B, I, L and U.
+	types   []string
+	weights *learn.Model
+	// trans[p*labels+c] is the score of label c after label p; row labels is the start of
+	// the sentence. Forbidden transitions hold -Inf.
+	trans []float32
+	// lex is the case lexicon (see caselex.go).
+	lex caseLexicon
+	// names is the name lexicon (see caselex.go).
+	names nameLexicon
+	// gazetteer says the model was trained with gazetteer features.
+	gazetteer bool
+	// info describes how the model was trained, for reports.
+	info string
+}
+
+// BILOU parts of a label.
+const (
+	partB = iota
+	partI
+	partL
+	partU
+)
+
+func (m *Model) labels() int { return 1 + 4*len(m.types) }
+
+// Types are the entity types the model finds.
+func (m *Model) Types() []string { return m.types }
+
+// Info describes how the model was trained.
+func (m *Model) Info() string { return m.info }
+
+// UsesGazetteer reports whether the model was trained with gazetteer features and so
+// recognizes best when given one.
+func (m *Model) UsesGazetteer() bool { return m.gazetteer }
+
+// labelOf is the label of part p of type t.
+func labelOf(t, p int) int { return 1 + 4*t + p }
+
+// splitLabel returns the type and part of a label other than O.
+func splitLabel(l int) (t, p int) { return (l - 1) / 4, (l - 1) % 4 }
+
+// allowed reports whether label c may follow label p (p == labels: the sentence start).
+func allowed(labels, p, c int) bool {
+	open := false // p leaves an entity open: B or I
+	pt := -1
+	if p > 0 && p < labels {
+		var pp int
+		pt, pp = splitLabel(p)
+		open = pp == partB || pp == partI
+	}
+	if c == 0 {
+		return !open
+	}
+	ct, cp := splitLabel(c)
+	if cp == partI || cp == partL {
+		return open && pt == ct
+	}
+	return !open
+}
+
+// allowedEnd reports whether a sentence may end on label l.
+func allowedEnd(l int) bool {
+	if l == 0 {
+		return true
+	}
+	_, p := splitLabel(l)
+	return p == partL || p == partU
+}
+
+// maskTransitions sets every forbidden transition of trans to -Inf.
+func maskTransitions(trans []float32, labels int) {
+	negInf := float32(math.Inf(-1))
+	for p := 0; p <= labels; p++ {
+		for c := 0; c < labels; c++ {
+			if !allowed(labels, p, c) {
+				trans[p*labels+c] = negInf
+			}
+		}
+	}
+}
+
+// Recognizer finds names with one Model. It holds scratch buffers, so it must not be used
+// by two goroutines at once; give each worker its own.
+type Recognizer struct {
+	m      *Model
+	gaz    Gazetteer
+	s      sentence
+	v      viterbi
+	feats  []uint64
+	scores []float32
+}
+
+// NewRecognizer returns a Recognizer for m. gaz may be nil; a model trained with a
+// gazetteer (UsesGazetteer) works without one, less well.
+func (m *Model) NewRecognizer(gaz Gazetteer) *Recognizer {
+	return &Recognizer{
+		m:      m,
+		gaz:    gaz,
+		feats:  make([]uint64, 0, maxFeatures),
+		scores: make([]float32, m.labels()),
+	}
+}
+
+// Recognize appends to dst the names in a sentence given as words and their UPOS and XPOS
+// tags (from the syntax stage; slices as long as words), in order, and returns it.
+// Nothing is allocated once the Recognizer's buffers and dst are large enough.
+func (r *Recognizer) Recognize(words, upos, xpos []string, dst []Span) []Span {
+	n := len(words)
+	if n == 0 {
+		return dst
+	}
+	K := r.m.labels()
+	r.s.prepare(words, upos, xpos, r.gaz, r.m.lex, r.m.names)
+	emit := r.v.emissions(n, K)
+	for i := 0; i < n; i++ {
+		r.feats = r.s.features(r.feats[:0], i)
+		r.m.weights.Scores(r.feats, emit[i*K:(i+1)*K])
+	}
+	labels := r.v.decode(n, K, r.m.trans)
+	return appendSpans(dst, labels, r.m.types)
+}
+
+// appendSpans turns a well-formed label sequence into spans.
+func appendSpans(dst []Span, labels []int, types []string) []Span {
+	start := -1
+	for i, l := range labels {
+		if l == 0 {
+			start = -1
+			continue
+		}
+		t, p := splitLabel(l)
+		switch p {
+		case partB:
+			start = i
+		case partU:
+			dst = append(dst, Span{Start: i, End: i + 1, Type: types[t]})
+		case partL:
+			if start >= 0 {
+				dst = append(dst, Span{Start: start, End: i + 1, Type: types[t]})
+			}
+			start = -1
+		}
+	}
+	return dst
+}
+
+// viterbi holds the scratch of a decode.
+type viterbi struct {
+	emit   []float32
+	score  []float32
+	back   []int16
+	labels []int
+}
+
+// emissions returns an n×K scratch matrix for the per-word label scores.
+func (v *viterbi) emissions(n, K int) []float32 {
+	v.emit = grow(v.emit, n*K)
+	return v.emit
+}
+
+// decode finds the best well-formed label sequence for the emissions and transitions.
+func (v *viterbi) decode(n, K int, trans []float32) []int {
+	v.score = grow(v.score, n*K)
+	v.back = grow(v.back, n*K)
+	v.labels = grow(v.labels, n)
+	negInf := float32(math.Inf(-1))
+	start := trans[K*K:]
+	for c := 0; c < K; c++ {
+		v.score[c] = start[c] + v.emit[c]
+		v.back[c] = -1
+	}
+	for i := 1; i < n; i++ {
+		prev, cur := v.score[(i-1)*K:i*K], v.score[i*K:(i+1)*K]
+		emit, back := v.emit[i*K:(i+1)*K], v.back[i*K:(i+1)*K]
+		for c := 0; c < K; c++ {
+			best, arg := negInf, -1
+			for p := 0; p < K; p++ {
+				t := trans[p*K+c]
+				if t == negInf || prev[p] == negInf {
+					continue
+				}
+				if s := prev[p] + t; arg < 0 || s > best {
+					best, arg = s, p
+				}
+			}
+			if arg < 0 {
+				cur[c], back[c] = negInf, -1
+				continue
+			}
+			cur[c], back[c] = best+emit[c], int16(arg)
+		}
+	}
+	last := v.score[(n-1)*K : n*K]
+	best := 0 // O is always a legal end, and reachable from any legal state
+	for c := 1; c < K; c++ {
+		if allowedEnd(c) && last[c] > last[best] {
+			best = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		v.labels[i] = best
+		if i > 0 {
+			best = int(v.back[i*K+best])
+			if best < 0 {
+				best = 0 // unreachable with finite scores; keeps a corrupt model from panicking
+			}
+		}
+	}
+	return v.labels
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, 2*n)
+	}
+	return s[:n]
+}
