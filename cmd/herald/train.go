@@ -124,8 +124,8 @@ writes ` + syntax.TaggerFile + ` and ` + syntax.LemmaFile + ` into --out.`,
 				return err
 			}
 			acc := tagger.Evaluate(tm, dev)
-			fmt.Fprintf(c.OutOrStdout(), "dev %s  lemma %.2f (gold tags)  trained in %.0f s\n",
-				acc, lemma.Accuracy(lm, dev), time.Since(start).Seconds())
+			fmt.Fprintf(c.OutOrStdout(), "dev %s  lemma %.2f%% (gold tags)  trained in %.0f s\n",
+				acc, 100*lemma.Accuracy(lm, dev), time.Since(start).Seconds())
 			return nil
 		},
 	}

@@ -22,6 +22,7 @@ var (
 	writeModel = flag.Bool("write-model", false, "train on EWT and write ../models/tagger.model")
 	trainDev   = flag.Bool("train-dev", false, "train on EWT train and report dev only, for tuning")
 	trainOpts  = flag.String("options", "", "with -train-dev: JSON overriding fields of DefaultTrainOptions")
+	devOut     = flag.String("out", "", "with -train-dev: also write the model to this file (never ../models)")
 )
 
 func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
@@ -85,7 +86,7 @@ func TestWriteShippedModel(t *testing.T) {
 // TestTrainDevOnly trains on EWT train and reports dev accuracy per epoch, without
 // writing a model or looking at test: the run to tune options with.
 //
-//	go test ./syntax/tagger -run TestTrainDevOnly -train-dev -timeout 30m -v
+//	go test ./syntax/tagger -run TestTrainDevOnly -train-dev -timeout 30m -v [-out /tmp/tagger.model]
 func TestTrainDevOnly(t *testing.T) {
 	if !*trainDev {
 		t.Skip("run with -train-dev to tune on dev")
@@ -110,6 +111,11 @@ func TestTrainDevOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("trained in %v; %s; %d bytes", time.Since(start).Round(time.Second), m.Info(), buf.Len())
+	if *devOut != "" {
+		if err := os.WriteFile(*devOut, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 type testLog struct{ t testing.TB }

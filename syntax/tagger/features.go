@@ -161,17 +161,28 @@ func (s *sentence) lookup(dict map[string]wordEntry, i int) {
 }
 
 // features appends the features of word i to feats, given the classes of the words before
-// it.
+// it: those of the word and its neighbours, with those of the tags to the left in the
+// middle. The order is the one the shipped weights were trained with; it matters only to
+// the float sums of training.
 func (s *sentence) features(feats []uint64, i int, classes []int) []uint64 {
+	feats = s.wordFeatures(feats, i)
+	feats = s.leftFeatures(feats, i, classes)
+	return s.neighbourFeatures(feats, i)
+}
+
+// staticFeatures appends the features of word i that do not depend on any tag, the same
+// in both passes, so a Tagger computes and scores them once.
+func (s *sentence) staticFeatures(feats []uint64, i int) []uint64 {
+	feats = s.wordFeatures(feats, i)
+	return s.neighbourFeatures(feats, i)
+}
+
+// wordFeatures appends the features of word i itself.
+func (s *sentence) wordFeatures(feats []uint64, i int) []uint64 {
 	info := &s.info[i]
 	lower := s.lowerOf(i)
-	prev1, prev2 := -1, -1 // -1 is the start of the sentence
-	if i >= 1 {
-		prev1 = classes[i-1]
-	}
-	if i >= 2 {
-		prev2 = classes[i-2]
-	}
+	shape := s.shapeOf(i)
+	suffix3 := suffix(lower, 3)
 	add := func(h learn.Hasher) { feats = append(feats, h.Sum()) }
 
 	add(learn.Feature(tBias))
@@ -188,22 +199,43 @@ func (s *sentence) features(feats []uint64, i int, classes []int) []uint64 {
 	if len(lower) > 5 {
 		add(learn.Feature(tSuffix5).Bytes(lower[len(lower)-5:]))
 	}
-	add(learn.Feature(tPrefixSuffix).Bytes(prefix(lower, 2)).Bytes(suffix(lower, 3)))
-	add(learn.Feature(tSuffixShape).Bytes(suffix(lower, 3)).Bytes(s.shapeOf(i)))
+	add(learn.Feature(tPrefixSuffix).Bytes(prefix(lower, 2)).Bytes(suffix3))
+	add(learn.Feature(tSuffixShape).Bytes(suffix3).Bytes(shape))
 	if h := lastHyphenPart(lower); h != nil {
 		add(learn.Feature(tHyphenLast).Bytes(h))
 	}
-	add(learn.Feature(tShape).Bytes(s.shapeOf(i)).Int(int(info.flags & flagCapsLine)))
+	add(learn.Feature(tShape).Bytes(shape).Int(int(info.flags & flagCapsLine)))
 	add(learn.Feature(tFlags).Int(int(info.flags)))
 	add(learn.Feature(tAmbiguity).Int(int(info.ambiguity)).Int(int(info.found)))
-	add(learn.Feature(tAmbiguityTagPrev1).Int(int(info.ambiguity)).Int(prev1))
+	return feats
+}
 
-	add(learn.Feature(tTagPrev1).Int(prev1))
-	add(learn.Feature(tTagPrev2).Int(prev2))
-	add(learn.Feature(tTagPrev12).Int(prev1).Int(prev2))
-	add(learn.Feature(tTagPrev1Lower).Int(prev1).Bytes(lower))
-	add(learn.Feature(tTagPrev1Suffix).Int(prev1).Bytes(suffix(lower, 3)))
+// leftFeatures appends the features of word i that combine it with the classes of the
+// two words before it.
+func (s *sentence) leftFeatures(feats []uint64, i int, classes []int) []uint64 {
+	info := &s.info[i]
+	lower := s.lowerOf(i)
+	prev1, prev2 := -1, -1 // -1 is the start of the sentence
+	if i >= 1 {
+		prev1 = classes[i-1]
+	}
+	if i >= 2 {
+		prev2 = classes[i-2]
+	}
+	return append(feats,
+		learn.Feature(tAmbiguityTagPrev1).Int(int(info.ambiguity)).Int(prev1).Sum(),
+		learn.Feature(tTagPrev1).Int(prev1).Sum(),
+		learn.Feature(tTagPrev2).Int(prev2).Sum(),
+		learn.Feature(tTagPrev12).Int(prev1).Int(prev2).Sum(),
+		learn.Feature(tTagPrev1Lower).Int(prev1).Bytes(lower).Sum(),
+		learn.Feature(tTagPrev1Suffix).Int(prev1).Bytes(suffix(lower, 3)).Sum(),
+	)
+}
 
+// neighbourFeatures appends the features of the words around word i.
+func (s *sentence) neighbourFeatures(feats []uint64, i int) []uint64 {
+	lower := s.lowerOf(i)
+	add := func(h learn.Hasher) { feats = append(feats, h.Sum()) }
 	if i >= 1 {
 		p := s.lowerOf(i - 1)
 		add(learn.Feature(tLowerPrev1).Bytes(p))

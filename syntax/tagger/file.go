@@ -23,6 +23,9 @@ const (
 	fileVersion = 2
 	maxString   = 1 << 10
 	maxWords    = 1 << 24
+	// maxClasses keeps the class numbers of all four perceptrons, side by side in the
+	// tagging table, within 16 bits.
+	maxClasses = 1<<14 - 1
 )
 
 // ErrFormat reports a file that is not a tagger model, or a damaged one.
@@ -121,7 +124,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if nclasses == 0 || nclasses > math.MaxInt16 {
+	if nclasses == 0 || nclasses > maxClasses {
 		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nclasses)
 	}
 	for range nclasses {
@@ -182,6 +185,9 @@ func Load(r io.Reader) (*Model, error) {
 		if got := (*w.model).Classes(); got != w.classes {
 			return nil, fmt.Errorf("%w: %s weights for %d classes, want %d", ErrFormat, w.name, got, w.classes)
 		}
+	}
+	if m.weights, err = newTable(m.first, m.second); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -160,6 +160,7 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 	scores := make([]float32, len(m.upos))
 	coarseScores := make([]float32, m.coarseCount)
 	var best, bestSecond pass
+	var err error
 	bestEpoch, bestScore := 0, -1.0
 	var bestAcc Accuracy
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
@@ -199,6 +200,9 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 		}
 		m.first = first.freeze(opt)
 		m.second = second.freeze(opt)
+		if m.weights, err = newTable(m.first, m.second); err != nil {
+			return nil, err
+		}
 		var acc Accuracy
 		if len(dev) > 0 {
 			acc = Evaluate(m, dev)
@@ -210,6 +214,9 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 		}
 	}
 	m.first, m.second, m.epoch = best, bestSecond, bestEpoch
+	if m.weights, err = newTable(m.first, m.second); err != nil {
+		return nil, err
+	}
 	m.meta = fmt.Sprintf("UD English-EWT train, %d sentences; epoch %d of %d, seed %d; dev %v",
 		len(train), bestEpoch, opt.Epochs, opt.Seed, bestAcc)
 	features, weights := 0, 0

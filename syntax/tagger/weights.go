@@ -1,0 +1,240 @@
+package tagger
+
+import (
+	"fmt"
+	"math"
+
+	"herald/learn"
+)
+
+// table holds a model's four perceptrons (each pass's joint and UPOS ones) laid out for
+// tagging speed. Scoring is the tagger's hot loop, and what it costs is cache misses:
+// learn.Model spends several per feature and per perceptron (key, run bounds, classes,
+// weights), and the four perceptrons share nearly all their features. Here one slot
+// holds a feature's key and the bounds of one run of (class, weight) pairs that serves
+// all four: the first pass's pairs, then the second's, weights quantized to 16 bits as
+// the model file stores them. The features of a word that do not depend on the tags
+// around it are thus looked up once and scored for both passes at once.
+//
+// Classes are numbered across the four perceptrons, in sections: the first pass's joint
+// classes, its UPOS classes, then the same for the second pass. Each perceptron keeps
+// its own quantization unit (scale), applied when the sections are added up.
+type table struct {
+	slots []slot
+	pairs []pair
+	mask  uint64
+	// joint and coarse are the class counts of the joint and UPOS perceptrons; a pass's
+	// section is joint+coarse classes wide.
+	joint, coarse int
+	// scale converts each perceptron's quantized weights back to its own unit: first
+	// joint, first UPOS, second joint, second UPOS.
+	scale [4]float32
+}
+
+type slot struct {
+	key uint64 // 0: free
+	lo  uint32
+	// first and second count the run's pairs of each pass: pairs[lo:lo+first] belong to
+	// the first pass, the next second of them to the second.
+	first, second uint16
+}
+
+type pair struct {
+	class  uint16
+	weight int16
+}
+
+// quantLevels is learn's: the largest weight of a perceptron becomes ±quantLevels.
+const quantLevels = 32767
+
+// newTable lays out the perceptrons of both passes. A model read from a file gets back
+// exactly the quantized weights the file holds. It fails only on a damaged file, where
+// one feature repeats so often that its run overflows.
+func newTable(first, second pass) (*table, error) {
+	models := [4]*learn.Model{first.joint, first.coarse, second.joint, second.coarse}
+	t := &table{joint: first.joint.Classes(), coarse: first.coarse.Classes()}
+	// Sizes: the features of the four perceptrons overlap almost entirely, so the largest
+	// is close to their union; grow the table if the union proves larger.
+	features, weights := 0, 0
+	for _, m := range models {
+		features = max(features, m.Features())
+		weights += m.Weights()
+	}
+	size := 1
+	for size < 2*features+1 {
+		size <<= 1
+	}
+	for {
+		t.slots = make([]slot, size)
+		t.mask = uint64(size - 1)
+		full, err := t.countRuns(models)
+		if err != nil {
+			return nil, err
+		}
+		if !full {
+			break
+		}
+		size <<= 1
+	}
+	// Each slot's run starts where the previous slot's ends; fill then appends each
+	// perceptron's pairs in the order of models, which is the order of sections.
+	next := make([]uint32, len(t.slots))
+	var lo uint32
+	for s := range t.slots {
+		t.slots[s].lo, next[s] = lo, lo
+		lo += uint32(t.slots[s].first) + uint32(t.slots[s].second)
+	}
+	t.pairs = make([]pair, weights)
+	for k, m := range models {
+		var maxAbs float32
+		m.Each(func(_ uint64, _ []uint16, ws []float32) {
+			for _, w := range ws {
+				maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+			}
+		})
+		scale := maxAbs / quantLevels
+		if scale == 0 {
+			scale = 1
+		}
+		t.scale[k] = scale
+		offset := uint16(t.sectionStart(k))
+		m.Each(func(key uint64, classes []uint16, ws []float32) {
+			s := t.find(key)
+			for j, c := range classes {
+				q := math.Round(float64(ws[j] / scale))
+				t.pairs[next[s]] = pair{class: offset + c, weight: int16(max(min(q, quantLevels), -quantLevels))}
+				next[s]++
+			}
+		})
+	}
+	return t, nil
+}
+
+// countRuns inserts every feature of models and counts its pairs per pass. It reports
+// full when the table fills up, for the caller to try a larger one.
+func (t *table) countRuns(models [4]*learn.Model) (full bool, err error) {
+	used := 0
+	for k, m := range models {
+		m.Each(func(key uint64, classes []uint16, _ []float32) {
+			if full || err != nil {
+				return
+			}
+			s := key & t.mask
+			for t.slots[s].key != 0 && t.slots[s].key != key {
+				s = (s + 1) & t.mask
+			}
+			sl := &t.slots[s]
+			if sl.key == 0 {
+				if 2*(used+1) > len(t.slots) {
+					full = true
+					return
+				}
+				sl.key = key
+				used++
+			}
+			count := &sl.first
+			if k >= 2 {
+				count = &sl.second
+			}
+			if int(*count)+len(classes) > math.MaxUint16 {
+				err = fmt.Errorf("%w: feature %#x has more than %d weights", ErrFormat, key, math.MaxUint16)
+				return
+			}
+			*count += uint16(len(classes))
+		})
+	}
+	return full, err
+}
+
+// sectionStart is the first class number of perceptron k (in the order of newTable).
+func (t *table) sectionStart(k int) int {
+	return (k/2)*(t.joint+t.coarse) + (k%2)*t.joint
+}
+
+// sections is the number of scores a word's accumulator holds: both passes.
+func (t *table) sections() int { return 2 * (t.joint + t.coarse) }
+
+// find returns the slot of a key that is in the table.
+func (t *table) find(key uint64) uint64 {
+	s := key & t.mask
+	for t.slots[s].key != key {
+		s = (s + 1) & t.mask
+	}
+	return s
+}
+
+// Which pairs of a run to add.
+const (
+	bothPasses = iota
+	firstPass
+	secondPass
+)
+
+// add adds the weights of feats into acc (sections() scores, not cleared), for the
+// passes which says. runs is scratch with room for every feature. It returns a value
+// the caller must keep (anywhere), so that the loads that only warm the cache are not
+// optimized away.
+//
+// It works in two loops so that the cache misses of different features overlap rather
+// than queue: touch every feature's slot, then probe the (now cached) slots and touch the
+// start of each run, then add the runs up.
+func (t *table) add(acc []int32, feats []uint64, runs []uint64, which int) (sink uint64) {
+	for _, f := range feats {
+		sink += t.slots[learn.FeatureKey(f)&t.mask].key
+	}
+	runs = runs[:0]
+	pairs := t.pairs
+	for _, f := range feats {
+		f = learn.FeatureKey(f)
+		for s := f & t.mask; ; s = (s + 1) & t.mask {
+			sl := &t.slots[s]
+			if sl.key == f {
+				lo, n := sl.lo, uint32(sl.first)+uint32(sl.second)
+				switch which {
+				case firstPass:
+					n = uint32(sl.first)
+				case secondPass:
+					lo, n = lo+uint32(sl.first), uint32(sl.second)
+				}
+				if n > 0 {
+					runs = append(runs, uint64(lo)<<32|uint64(n))
+					sink += uint64(pairs[lo].class)
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+		}
+	}
+	acc = acc[:t.sections()]
+	for _, r := range runs {
+		lo := uint32(r >> 32)
+		for _, p := range pairs[lo : lo+uint32(r)] {
+			acc[p.class] += int32(p.weight)
+		}
+	}
+	return sink
+}
+
+// best combines the scores of one pass (0 or 1) from acc, each class's own plus that of
+// its UPOS, each in its perceptron's unit, and returns the best class and by how much it
+// beats the runner-up. scores is scratch with one element per joint class.
+func (t *table) best(acc []int32, pass int, coarseOf []int, scores []float32) (class int, margin float32) {
+	base := pass * (t.joint + t.coarse)
+	joint := acc[base : base+t.joint]
+	coarse := acc[base+t.joint : base+t.joint+t.coarse]
+	sj, sc := t.scale[2*pass], t.scale[2*pass+1]
+	scores = scores[:len(joint)]
+	for c, x := range joint {
+		scores[c] = float32(x)*sj + float32(coarse[coarseOf[c]])*sc
+	}
+	class = learn.Argmax(scores)
+	runnerUp := float32(math.Inf(-1))
+	for c, x := range scores {
+		if c != class && x > runnerUp {
+			runnerUp = x
+		}
+	}
+	return class, scores[class] - runnerUp
+}
