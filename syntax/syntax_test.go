@@ -133,3 +133,35 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestAnnotatorsShareModels runs several annotators over one Models at once and checks
+// they agree with a lone one; under -race it also proves that no goroutine writes to
+// the shared models.
+func TestAnnotatorsShareModels(t *testing.T) {
+	m := loadModels(t)
+	text := "Rebels attacked a convoy near Goma on Friday, the army said. The government condemned the attack and vowed to respond."
+	want := sentenceDoc(text)
+	m.NewAnnotator().Annotate(want)
+	done := make(chan *document.Document)
+	for range 4 {
+		go func() {
+			a := m.NewAnnotator()
+			var d *document.Document
+			for range 20 {
+				d = sentenceDoc(text)
+				a.Annotate(d)
+			}
+			done <- d
+		}()
+	}
+	for range 4 {
+		got := <-done
+		for si := range want.Sentences {
+			for ti, w := range want.Sentences[si].Tokens {
+				if g := got.Sentences[si].Tokens[ti]; g != w {
+					t.Fatalf("concurrent annotator differs at sentence %d token %d: %+v vs %+v", si, ti, g, w)
+				}
+			}
+		}
+	}
+}

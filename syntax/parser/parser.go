@@ -166,6 +166,8 @@ type Parser struct {
 	feats  []uint64
 	scores []int32
 	runs   []uint64
+	// sink keeps the cache-warming loads of weights.scores alive.
+	sink uint64
 }
 
 // NewParser returns a Parser for the model.
@@ -189,7 +191,7 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, deprels []string
 	s.setWords(words[:n], upos, xpos, p.m.vocab)
 	for !s.terminal() {
 		p.feats = s.features(p.feats)
-		p.m.weights.scores(p.feats, p.scores, p.runs)
+		p.sink += p.m.weights.scores(p.feats, p.scores, p.runs)
 		move, lab := p.m.best(s, p.scores)
 		s.apply(move, lab)
 	}

@@ -15,8 +15,6 @@ type weights struct {
 	slots []slot
 	pairs []pair
 	mask  uint64
-	// sink keeps the loads that only warm the cache from being optimized away.
-	sink uint64
 }
 
 type slot struct {
@@ -66,8 +64,9 @@ func newWeights(m *learn.Model) *weights {
 // It works in three passes so that the cache misses of different features overlap rather
 // than queue: touch every feature's slot, then probe the (now cached) slots and touch
 // each run of pairs, then add the runs up. runs is scratch with room for every feature.
-func (w *weights) scores(feats []uint64, scores []int32, runs []uint64) {
-	var sink uint64
+// The result is a checksum of the warming loads, for the caller to keep so that the
+// compiler cannot drop them; the model itself is never written, as goroutines share it.
+func (w *weights) scores(feats []uint64, scores []int32, runs []uint64) (sink uint64) {
 	for _, f := range feats {
 		sink += w.slots[learn.FeatureKey(f)&w.mask].key
 	}
@@ -87,7 +86,6 @@ func (w *weights) scores(feats []uint64, scores []int32, runs []uint64) {
 			}
 		}
 	}
-	w.sink = sink
 	clear(scores)
 	for _, r := range runs {
 		lo := uint32(r >> 32)
@@ -95,4 +93,5 @@ func (w *weights) scores(feats []uint64, scores []int32, runs []uint64) {
 			scores[p.class] += int32(p.weight)
 		}
 	}
+	return sink
 }
