@@ -112,7 +112,7 @@ func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLe
 		start := len(s.lower)
 		s.lower = appendLower(s.lower, w)
 		info.lowerEnd = len(s.lower)
-		s.shape = appendShape(s.shape, w)
+		s.shape = learn.AppendShape(s.shape, w)
 		info.shapeEnd = len(s.shape)
 		info.flags = wordFlags(w)
 		info.caseClass = lex.class(s.lower[start:])
@@ -384,39 +384,6 @@ func appendLower(dst []byte, w string) []byte {
 	return dst
 }
 
-// maxShape bounds the shape of a long word; its beginning says enough.
-const maxShape = 8
-
-// appendShape appends the shape of w: upper-case letters as X, lower-case as x, digits as
-// d, anything else as itself, with runs of one kind cut to two ("Tokayev" → "Xxx",
-// "2024" → "dd", "U.S." → "X.X.").
-func appendShape(dst []byte, w string) []byte {
-	start := len(dst)
-	for _, r := range w {
-		var c byte
-		switch {
-		case r >= '0' && r <= '9':
-			c = 'd'
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		n := len(dst)
-		if n-start >= 2 && dst[n-1] == c && dst[n-2] == c {
-			continue
-		}
-		dst = append(dst, c)
-		if len(dst)-start >= maxShape {
-			break
-		}
-	}
-	return dst
-}
 
 func b2i(b bool) int {
 	if b {

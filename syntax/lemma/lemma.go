@@ -21,6 +21,8 @@ package lemma
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"herald/learn"
 )
 
 // Model is a trained lemmatizer.
@@ -63,14 +65,14 @@ func (m *Model) Lemma(word, upos, xpos string) string {
 	// Unseen as written: try the lowercase ("Reports" at the start of a sentence,
 	// "PRESIDENT" in a headline) and the title case ("KAZAKH" → "Kazakh").
 	var stack [64]byte
-	lower := appendLower(stack[:0], word)
+	lower := learn.AppendLower(stack[:0], word)
 	// A map index with string(bytes) does not allocate. The recased form must have been
 	// seen with the same XPOS: "Greater" as NNP is a name, not the "greater" of JJR.
 	if l, ok := pick(m.forms[string(lower)], upos, xpos, true); ok && string(lower) != word {
 		return l
 	}
 	var stack2 [64]byte
-	title := appendTitle(stack2[:0], lower)
+	title := learn.AppendTitle(stack2[:0], lower)
 	if string(title) != word {
 		if l, ok := pick(m.forms[string(title)], upos, xpos, true); ok {
 			return l
@@ -152,32 +154,4 @@ func allUpper(w string) bool {
 		}
 	}
 	return letters > 0
-}
-
-// appendLower appends the lowercase of w.
-func appendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range w[i:] {
-				dst = utf8.AppendRune(dst, unicode.ToLower(r))
-			}
-			return dst
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// appendTitle appends lower with its first letter in upper case.
-func appendTitle(dst []byte, lower []byte) []byte {
-	r, size := utf8.DecodeRune(lower)
-	if size == 0 {
-		return dst
-	}
-	dst = utf8.AppendRune(dst, unicode.ToUpper(r))
-	return append(dst, lower[size:]...)
 }

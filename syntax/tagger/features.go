@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"herald/learn"
 )
@@ -123,9 +122,9 @@ func (s *sentence) prepare(dict map[string]wordEntry, words []string) {
 	s.caps = isCapsLine(words)
 	for i, w := range words {
 		var info wordInfo
-		s.lower = appendLower(s.lower, w)
+		s.lower = learn.AppendLower(s.lower, w)
 		info.lowerEnd = len(s.lower)
-		s.shape = appendShape(s.shape, w)
+		s.shape = learn.AppendShape(s.shape, w)
 		info.shapeEnd = len(s.shape)
 		info.flags = wordFlags(w)
 		if s.caps {
@@ -154,7 +153,7 @@ func (s *sentence) lookup(dict map[string]wordEntry, i int) {
 		info.ambiguity, info.found = e.ambiguity, foundLower
 		return
 	}
-	s.title = appendTitle(s.title[:0], lower)
+	s.title = learn.AppendTitle(s.title[:0], lower)
 	if e, ok := dict[string(s.title)]; ok {
 		info.ambiguity, info.found = e.ambiguity, foundTitle
 	}
@@ -375,64 +374,3 @@ func wordFlags(w string) uint8 {
 	return f
 }
 
-// appendLower appends the lowercase of w.
-func appendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range w[i:] {
-				dst = utf8.AppendRune(dst, unicode.ToLower(r))
-			}
-			return dst
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// appendTitle appends lower with its first letter in upper case.
-func appendTitle(dst []byte, lower []byte) []byte {
-	r, size := utf8.DecodeRune(lower)
-	if size == 0 {
-		return dst
-	}
-	dst = utf8.AppendRune(dst, unicode.ToUpper(r))
-	return append(dst, lower[size:]...)
-}
-
-// maxShape bounds the shape of a long word; its beginning says enough.
-const maxShape = 8
-
-// appendShape appends the shape of w: upper-case letters as X, lower-case as x, digits as
-// d, anything else as itself, with runs of one kind cut to two ("Tokayev" → "Xxx",
-// "2024" → "dd", "U.S." → "X.X.").
-func appendShape(dst []byte, w string) []byte {
-	start := len(dst)
-	for _, r := range w {
-		var c byte
-		switch {
-		case r >= '0' && r <= '9':
-			c = 'd'
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		n := len(dst)
-		if n-start >= 2 && dst[n-1] == c && dst[n-2] == c {
-			continue
-		}
-		dst = append(dst, c)
-		if len(dst)-start >= maxShape {
-			break
-		}
-	}
-	return dst
-}

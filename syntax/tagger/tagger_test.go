@@ -9,6 +9,7 @@ import (
 
 	"herald/conllu"
 	"herald/document"
+	"herald/learn"
 )
 
 const shippedModel = "../models/tagger.model"
@@ -205,7 +206,7 @@ func TestCapsLineAndShape(t *testing.T) {
 	for _, c := range []struct{ word, shape string }{
 		{"Tokayev", "Xxx"}, {"2024", "dd"}, {"U.S.", "X.X."}, {"Kassym-Jomart", "Xxx-Xxx"}, {"naïve", "xx"}, {"€5", "*d"},
 	} {
-		if got := string(appendShape(nil, c.word)); got != c.shape {
+		if got := string(learn.AppendShape(nil, c.word)); got != c.shape {
 			t.Errorf("shape(%q) = %q, want %q", c.word, got, c.shape)
 		}
 	}

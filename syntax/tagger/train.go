@@ -278,7 +278,7 @@ func forms(s *conllu.Sentence, r *rand.Rand, opt TrainOptions) []string {
 }
 
 func titleCase(w string) string {
-	return string(appendTitle(nil, []byte(w)))
+	return string(learn.AppendTitle(nil, []byte(w)))
 }
 
 // newModelShell collects the classes of train in a fixed order (by frequency, then
