@@ -134,7 +134,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelpShowsExamples(t *testing.T) {
-	for _, cmd := range [][]string{{}, {"analyze"}, {"code"}, {"eval"}, {"eval", "segment"}, {"bench"}, {"version"}, {"train", "tagger"}, {"train", "parser"}, {"eval", "syntax"}, {"build-gazetteer"}} {
+	for _, cmd := range [][]string{{}, {"analyze"}, {"code"}, {"eval"}, {"eval", "segment"}, {"bench"}, {"version"}, {"train", "tagger"}, {"train", "parser"}, {"eval", "syntax"}, {"eval", "ner"}, {"train", "ner"}, {"build-gazetteer"}} {
 		code, out, _ := herald(t, "", append(cmd, "--help")...)
 		if code != 0 || !strings.Contains(out, "Examples:") {
 			t.Errorf("herald %v --help: exit %d, no Examples section", cmd, code)

@@ -31,7 +31,7 @@ model bytes. Copy the files it writes into syntax/models/ to ship them.`,
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
-	c.AddCommand(newTrainTaggerCmd(), newTrainParserCmd())
+	c.AddCommand(newTrainTaggerCmd(), newTrainParserCmd(), newTrainNERCmd())
 	return c
 }
 
