@@ -384,7 +384,6 @@ func appendLower(dst []byte, w string) []byte {
 	return dst
 }
 
-
 func b2i(b bool) int {
 	if b {
 		return 1

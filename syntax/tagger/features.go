@@ -373,4 +373,3 @@ func wordFlags(w string) uint8 {
 	}
 	return f
 }
-
