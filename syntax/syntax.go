@@ -11,10 +11,12 @@ package syntax
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"herald/document"
 	"herald/syntax/lemma"
@@ -50,25 +52,30 @@ func LoadDir(dir string) (*Models, error) {
 	return load(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
 }
 
+// load decodes the three models at once: decompressing and indexing them is most of
+// Herald's start-up, and they do not depend on each other.
 func load(read func(name string) ([]byte, error)) (*Models, error) {
 	var m Models
-	var err error
-	open := func(name string, decode func(io.Reader) error) {
-		if err != nil {
-			return
-		}
-		var b []byte
-		if b, err = read(name); err != nil {
-			return
-		}
-		if err = decode(bytes.NewReader(b)); err != nil {
-			err = fmt.Errorf("%s: %w", name, err)
-		}
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	open := func(k int, name string, decode func(io.Reader) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := read(name)
+			if err == nil {
+				err = decode(bytes.NewReader(b))
+			}
+			if err != nil {
+				errs[k] = fmt.Errorf("%s: %w", name, err)
+			}
+		}()
 	}
-	open(TaggerFile, func(r io.Reader) (e error) { m.Tagger, e = tagger.Load(r); return })
-	open(LemmaFile, func(r io.Reader) (e error) { m.Lemma, e = lemma.Load(r); return })
-	open(ParserFile, func(r io.Reader) (e error) { m.Parser, e = parser.Load(r); return })
-	if err != nil {
+	open(0, TaggerFile, func(r io.Reader) (e error) { m.Tagger, e = tagger.Load(r); return })
+	open(1, LemmaFile, func(r io.Reader) (e error) { m.Lemma, e = lemma.Load(r); return })
+	open(2, ParserFile, func(r io.Reader) (e error) { m.Parser, e = parser.Load(r); return })
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return &m, nil
