@@ -25,15 +25,14 @@ var writeModel = flag.Bool("write-model", false, "train on EWT and write "+shipp
 func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
 	t.Helper()
 	path := filepath.Join(udDir, rel)
-	f, err := os.Open(path)
+	sents, err := conllu.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		t.Skipf("treebank %s not found (the shared data is not checked out next to the repository)", path)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	return readSentences(t, path, f)
+	return sents
 }
 
 func readSentences(t testing.TB, name string, r io.Reader) []*conllu.Sentence {

@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -34,26 +33,17 @@ var (
 // The treebanks live in the repository's sibling "shared" directory.
 const ud = "../../../shared/data/ud/"
 
-func readTreebank(tb testing.TB, name string) []*conllu.Sentence {
+func readTreebank(tb testing.TB, rel string) []*conllu.Sentence {
 	tb.Helper()
-	path := filepath.Join(ud, name)
-	f, err := os.Open(path)
+	path := filepath.Join(ud, rel)
+	sents, err := conllu.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		tb.Skipf("treebank %s not found (the shared data is not checked out next to the repository)", path)
+	}
 	if err != nil {
-		tb.Skipf("treebank not available (%v): these tests need ../shared/data/ud", err)
+		tb.Fatal(err)
 	}
-	defer f.Close()
-	var all []*conllu.Sentence
-	r := conllu.NewReader(f)
-	for {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return all
-		}
-		if err != nil {
-			tb.Fatalf("%s:%v", path, err)
-		}
-		all = append(all, s)
-	}
+	return sents
 }
 
 // TestTrainModel rebuilds models/parser.model:

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,26 +27,14 @@ var (
 func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
 	t.Helper()
 	path := filepath.Join(udDir, rel)
-	f, err := os.Open(path)
+	sents, err := conllu.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		t.Skipf("treebank %s not found (the shared data is not checked out next to the repository)", path)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []*conllu.Sentence
-	r := conllu.NewReader(f)
-	for {
-		s, err := r.Next()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("%s:%v", path, err)
-		}
-		out = append(out, s)
-	}
+	return sents
 }
 
 // TestWriteShippedModel trains the shipped model when asked to:
