@@ -70,3 +70,39 @@ func AppendShape(dst []byte, w string) []byte {
 	}
 	return dst
 }
+
+// Forms holds the lowercase form and the shape of each word of a sentence, packed into
+// two byte arenas that are reused from sentence to sentence, so that a feature extractor
+// builds them once per word and allocates nothing once they have grown.
+type Forms struct {
+	lower, shape       []byte
+	lowerEnd, shapeEnd []int
+}
+
+// Reset empties the forms for a new sentence.
+func (f *Forms) Reset() {
+	f.lower, f.shape = f.lower[:0], f.shape[:0]
+	f.lowerEnd, f.shapeEnd = f.lowerEnd[:0], f.shapeEnd[:0]
+}
+
+// Add appends the next word's forms: its lowercase as appendLower writes it (AppendLower,
+// or a variant such as one that also folds digits) and its shape.
+func (f *Forms) Add(w string, appendLower func(dst []byte, w string) []byte) {
+	f.lower = appendLower(f.lower, w)
+	f.lowerEnd = append(f.lowerEnd, len(f.lower))
+	f.shape = AppendShape(f.shape, w)
+	f.shapeEnd = append(f.shapeEnd, len(f.shape))
+}
+
+// Lower is word i's lowercase form; the slice is valid until the next Reset.
+func (f *Forms) Lower(i int) []byte { return f.lower[f.start(f.lowerEnd, i):f.lowerEnd[i]] }
+
+// Shape is word i's shape; the slice is valid until the next Reset.
+func (f *Forms) Shape(i int) []byte { return f.shape[f.start(f.shapeEnd, i):f.shapeEnd[i]] }
+
+func (f *Forms) start(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}

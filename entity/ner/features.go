@@ -66,12 +66,11 @@ const (
 
 // wordInfo locates one word's normalized forms in the scratch buffers.
 type wordInfo struct {
-	lowerEnd, shapeEnd int
-	flags              uint8
-	gazType            string // the gazetteer's label of the name the word is in, "" for none
-	gazPos             uint8  // 'B', 'I', 'L', 'U' within the gazetteer match
-	caseClass          uint8  // the case lexicon's class of the word
-	names              uint8  // the name lexicon's bits of the word
+	flags     uint8
+	gazType   string // the gazetteer's label of the name the word is in, "" for none
+	gazPos    uint8  // 'B', 'I', 'L', 'U' within the gazetteer match
+	caseClass uint8  // the case lexicon's class of the word
+	names     uint8  // the name lexicon's bits of the word
 }
 
 // sentence is the per-sentence scratch of feature extraction; reused, so extraction
@@ -79,44 +78,29 @@ type wordInfo struct {
 type sentence struct {
 	words      []string
 	upos, xpos []string
-	lower      []byte
-	shape      []byte
+	forms      learn.Forms
 	info       []wordInfo
 	casing     int
 }
 
-func (s *sentence) lowerOf(i int) []byte {
-	start := 0
-	if i > 0 {
-		start = s.info[i-1].lowerEnd
-	}
-	return s.lower[start:s.info[i].lowerEnd]
-}
+func (s *sentence) lowerOf(i int) []byte { return s.forms.Lower(i) }
 
-func (s *sentence) shapeOf(i int) []byte {
-	start := 0
-	if i > 0 {
-		start = s.info[i-1].shapeEnd
-	}
-	return s.shape[start:s.info[i].shapeEnd]
-}
+func (s *sentence) shapeOf(i int) []byte { return s.forms.Shape(i) }
 
 // prepare fills the scratch for one sentence. upos and xpos may be shorter than words
 // (missing tags read as ""); gaz may be nil.
 func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLexicon, names nameLexicon) {
 	s.words, s.upos, s.xpos = words, upos, xpos
-	s.lower, s.shape, s.info = s.lower[:0], s.shape[:0], s.info[:0]
+	s.forms.Reset()
+	s.info = s.info[:0]
 	lowerWords, upperWords := 0, 0
 	for _, w := range words {
 		var info wordInfo
-		start := len(s.lower)
-		s.lower = appendLower(s.lower, w)
-		info.lowerEnd = len(s.lower)
-		s.shape = learn.AppendShape(s.shape, w)
-		info.shapeEnd = len(s.shape)
+		s.forms.Add(w, appendLower)
+		lower := s.forms.Lower(len(s.info))
 		info.flags = wordFlags(w)
-		info.caseClass = lex.class(s.lower[start:])
-		info.names = names.class(s.lower[start:])
+		info.caseClass = lex.class(lower)
+		info.names = names.class(lower)
 		s.info = append(s.info, info)
 		switch letterCase(w) {
 		case caseLower:

@@ -76,8 +76,6 @@ const (
 
 // wordInfo is what prepare learns about one word before tagging starts.
 type wordInfo struct {
-	lowerEnd  int // lowercase form is lower[previous lowerEnd:lowerEnd]
-	shapeEnd  int // shape is shape[previous shapeEnd:shapeEnd]
 	ambiguity uint16
 	found     uint8
 	flags     uint8
@@ -88,44 +86,27 @@ type wordInfo struct {
 // into two byte arenas, and its tag dictionary entry.
 type sentence struct {
 	words []string
-	lower []byte
-	shape []byte
+	forms learn.Forms
 	info  []wordInfo
 	title []byte // scratch for the title-case lookup
 	caps  bool
 }
 
-func (s *sentence) lowerOf(i int) []byte {
-	start := 0
-	if i > 0 {
-		start = s.info[i-1].lowerEnd
-	}
-	return s.lower[start:s.info[i].lowerEnd]
-}
+func (s *sentence) lowerOf(i int) []byte { return s.forms.Lower(i) }
 
-func (s *sentence) shapeOf(i int) []byte {
-	start := 0
-	if i > 0 {
-		start = s.info[i-1].shapeEnd
-	}
-	return s.shape[start:s.info[i].shapeEnd]
-}
+func (s *sentence) shapeOf(i int) []byte { return s.forms.Shape(i) }
 
 // prepare fills the scratch for words.
 // dict is the tag dictionary: the model's, or during training one that has not seen the
 // sentence.
 func (s *sentence) prepare(dict map[string]wordEntry, words []string) {
 	s.words = words
-	s.lower = s.lower[:0]
-	s.shape = s.shape[:0]
+	s.forms.Reset()
 	s.info = s.info[:0]
 	s.caps = isCapsLine(words)
 	for i, w := range words {
 		var info wordInfo
-		s.lower = learn.AppendLower(s.lower, w)
-		info.lowerEnd = len(s.lower)
-		s.shape = learn.AppendShape(s.shape, w)
-		info.shapeEnd = len(s.shape)
+		s.forms.Add(w, learn.AppendLower)
 		info.flags = wordFlags(w)
 		if s.caps {
 			info.flags |= flagCapsLine
