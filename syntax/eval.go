@@ -21,14 +21,16 @@ func (m *Models) Evaluate(gold []*conllu.Sentence) Scores {
 	a := m.NewAnnotator()
 	var upos, xpos, lem, uas, las, total int
 	var words []string
+	var glued []bool
 	var elapsed time.Duration
 	for _, s := range gold {
-		words = words[:0]
+		words, glued = words[:0], glued[:0]
 		for _, w := range s.Words {
 			words = append(words, w.Form)
+			glued = append(glued, !conllu.SpaceAfter(w.Misc))
 		}
 		start := time.Now()
-		a.Words(words)
+		a.annotate(words, glued)
 		lemmas := 0
 		for i, w := range s.Words {
 			if m.Lemma.Lemma(w.Form, a.upos[i], a.xpos[i]) == w.Lemma {

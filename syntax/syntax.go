@@ -29,6 +29,9 @@ const (
 	TaggerFile = "tagger.model"
 	LemmaFile  = "lemma.model"
 	ParserFile = "parser.model"
+	// ClusterFile is the word cluster lexicon the tagger is trained with (and the parser,
+	// if asked); the models keep a copy inside their own files, so it is not embedded.
+	ClusterFile = "clusters.gz"
 )
 
 //go:embed models/tagger.model models/lemma.model models/parser.model
@@ -88,10 +91,14 @@ type Annotator struct {
 	tagger  *tagger.Tagger
 	parser  *parser.Parser
 	words   []string
+	glued   []bool // glued[i]: no space between word i and word i+1
 	upos    []string
 	xpos    []string
 	deprels []string
 	heads   []int
+	// the sentence as the parser sees it, hyphenated names joined (see joinNames)
+	pwords, pupos, pxpos, pdeprels []string
+	pheads, pfirst                 []int
 }
 
 // NewAnnotator returns an Annotator over m.
@@ -113,10 +120,12 @@ func (a *Annotator) Tokens(toks []document.Token) {
 		return
 	}
 	a.words = a.words[:0]
+	a.glued = a.glued[:0]
 	for i := range toks {
 		a.words = append(a.words, toks[i].Text)
+		a.glued = append(a.glued, i+1 < n && toks[i].End == toks[i+1].Start)
 	}
-	a.Words(a.words)
+	a.annotate(a.words, a.glued)
 	for i := range toks {
 		t := &toks[i]
 		t.UPOS, t.XPOS = a.upos[i], a.xpos[i]
@@ -126,15 +135,92 @@ func (a *Annotator) Tokens(toks []document.Token) {
 }
 
 // Words tags and parses a sentence given as words; the results stay in the Annotator's
-// buffers (UPOS, XPOS, Heads, Deprels) until the next call.
-func (a *Annotator) Words(words []string) {
+// buffers (UPOS, XPOS, Heads, Deprels) until the next call. Without the spacing of the
+// text, hyphenated names are parsed as the separate words they are.
+func (a *Annotator) Words(words []string) { a.annotate(words, nil) }
+
+// annotate is Words, with glued[i] telling that no space separates words i and i+1 (nil:
+// spaces everywhere).
+func (a *Annotator) annotate(words []string, glued []bool) {
 	n := len(words)
 	a.upos = resize(a.upos, n)
 	a.xpos = resize(a.xpos, n)
 	a.deprels = resize(a.deprels, n)
 	a.heads = resize(a.heads, n)
 	a.tagger.Tag(words, a.upos, a.xpos)
-	a.parser.Parse(words, a.upos, a.xpos, a.heads, a.deprels)
+	if !a.joinNames(words, glued) {
+		a.parser.Parse(words, a.upos, a.xpos, a.heads, a.deprels)
+		return
+	}
+	m := len(a.pwords)
+	a.pheads = resize(a.pheads, m)
+	a.pdeprels = resize(a.pdeprels, m)
+	a.parser.Parse(a.pwords, a.pupos, a.pxpos, a.pheads, a.pdeprels)
+	for j := 0; j < m; j++ {
+		i := a.pfirst[j]
+		h := a.pheads[j]
+		if h > 0 {
+			h = a.pfirst[h-1] + 1
+		}
+		a.heads[i], a.deprels[i] = h, a.pdeprels[j]
+		if j+1 < m && a.pfirst[j+1] == i+3 || j+1 == m && i+3 == n {
+			// a joined name, annotated as EWT annotates "Al - Jazeera"
+			a.heads[i+1], a.deprels[i+1] = i+3, "punct"
+			a.heads[i+2], a.deprels[i+2] = i+1, "flat"
+		}
+	}
+}
+
+// joinNames prepares the words the parser sees: a hyphenated name such as
+// "Kassym-Jomart", which the segmenter splits as EWT does (Kassym - Jomart), becomes one
+// word again, tagged as its last part. The parser, trained on EWT, sees too few of those
+// splits to keep the parts together, and a stray hyphen between two names derails
+// the rest of the sentence ("Kazakh President Kassym-Jomart Tokayev on Monday met …").
+// Only names qualify: both parts capitalized words tagged PROPN, no space on either side of
+// the hyphen, so "Israeli-Palestinian talks" and "Smith - Jones" stay as they are. It
+// reports whether it joined anything.
+func (a *Annotator) joinNames(words []string, glued []bool) bool {
+	n := len(words)
+	join := func(i int) bool {
+		return i+2 < n && glued != nil && glued[i] && glued[i+1] && words[i+1] == "-" &&
+			a.upos[i] == "PROPN" && a.upos[i+2] == "PROPN" && namePart(words[i]) && namePart(words[i+2])
+	}
+	found := false
+	for i := 0; i+2 < n && !found; i++ {
+		found = join(i)
+	}
+	if !found {
+		return false
+	}
+	a.pwords, a.pupos, a.pxpos, a.pfirst = a.pwords[:0], a.pupos[:0], a.pxpos[:0], a.pfirst[:0]
+	for i := 0; i < n; i++ {
+		a.pfirst = append(a.pfirst, i)
+		if join(i) {
+			a.pwords = append(a.pwords, words[i+2])
+			a.pupos = append(a.pupos, a.upos[i+2])
+			a.pxpos = append(a.pxpos, a.xpos[i+2])
+			i += 2
+			continue
+		}
+		a.pwords = append(a.pwords, words[i])
+		a.pupos = append(a.pupos, a.upos[i])
+		a.pxpos = append(a.pxpos, a.xpos[i])
+	}
+	return true
+}
+
+// namePart reports a capitalized word with a lowercase letter after the capital: "Kassym",
+// "Al", not "US" or "-".
+func namePart(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func resize[T any](s []T, n int) []T {

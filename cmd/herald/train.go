@@ -4,12 +4,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
+	"herald/clean"
 	"herald/conllu"
+	"herald/dateline"
+	"herald/document"
+	"herald/entity/gazetteer"
+	"herald/entity/ner/iob"
+	"herald/ingest"
+	"herald/segment"
 	"herald/syntax"
+	"herald/syntax/cluster"
 	"herald/syntax/lemma"
 	"herald/syntax/parser"
 	"herald/syntax/tagger"
@@ -31,13 +42,14 @@ model bytes. Copy the files it writes into syntax/models/ to ship them.`,
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
-	c.AddCommand(newTrainTaggerCmd(), newTrainParserCmd(), newTrainNERCmd())
+	c.AddCommand(newTrainClustersCmd(), newTrainTaggerCmd(), newTrainParserCmd(), newTrainNERCmd())
 	return c
 }
 
 // treebankFlags are the data, output and seed flags every training command takes.
 type treebankFlags struct {
 	train, dev, out string
+	clusters        string
 	seed            uint64
 	epochs          int
 }
@@ -48,9 +60,102 @@ func (f *treebankFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.out, "out", "", "directory to write the model files to")
 	c.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the shuffles: the same seed gives the same model bytes")
 	c.Flags().IntVar(&f.epochs, "epochs", 0, "passes over the training data (0: the model's default)")
+	c.Flags().StringVar(&f.clusters, "clusters", "", "word clusters made by herald train clusters (default: "+syntax.ClusterFile+" in --out; \"none\" for none)")
 	_ = c.MarkFlagRequired("train")
 	_ = c.MarkFlagRequired("dev")
 	_ = c.MarkFlagRequired("out")
+}
+
+// taggerOptions are the tagger's default options with the word clusters (--clusters)
+// and the gazetteer's demonyms, which its features use: for the tagger itself, and for
+// the taggers that jackknife the parser's training tags. It also returns the clusters,
+// for the parser.
+func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOptions, *cluster.Lexicon, error) {
+	opt := tagger.DefaultTrainOptions()
+	opt.Seed = f.seed
+	var lex *cluster.Lexicon
+	path := f.clusters
+	if path == "" {
+		path = filepath.Join(f.out, syntax.ClusterFile)
+	}
+	if path != "none" {
+		r, err := os.Open(path)
+		if err != nil {
+			return opt, nil, fmt.Errorf("%w (build it with herald train clusters, or pass --clusters none)", err)
+		}
+		defer r.Close()
+		if lex, err = cluster.Read(r); err != nil {
+			return opt, nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	g, err := gazetteer.Load()
+	if err != nil {
+		return opt, nil, err
+	}
+	var forms []string
+	for _, s := range train {
+		for _, w := range s.Words {
+			forms = append(forms, w.Form)
+		}
+	}
+	opt.Clusters = lex
+	opt.Demonyms = demonyms(g, append(forms, lex.Words()...))
+	return opt, lex, nil
+}
+
+// demonyms lists the one-word demonyms of the gazetteer ("Kazakh", "Chileans"). The
+// gazetteer answers whether a word is one but does not list them, so the candidates are
+// the words of the given text, the canonical demonyms and country names of every country
+// code, and the beginnings of those ("Kazakh" of "Kazakhstani"), with a plural "s".
+func demonyms(g *gazetteer.Gazetteer, words []string) []string {
+	candidates := map[string]bool{}
+	addWord := func(w string) {
+		if w == "" {
+			return
+		}
+		t := []rune(strings.ToLower(w))
+		t[0] = unicode.ToUpper(t[0])
+		candidates[string(t)] = true
+	}
+	for _, w := range words {
+		addWord(w)
+	}
+	code := []byte("AAA")
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			for c := 'A'; c <= 'Z'; c++ {
+				code[0], code[1], code[2] = byte(a), byte(b), byte(c)
+				name, demonym, ok := g.Country(string(code))
+				if !ok {
+					continue
+				}
+				for _, w := range []string{name, demonym} {
+					r := []rune(w)
+					for k := 4; k <= len(r); k++ {
+						addWord(string(r[:k]))
+						addWord(string(r[:k]) + "s")
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	one := make([]string, 1)
+	for w := range candidates {
+		one[0] = w
+		n, entries := g.Match(one, 0)
+		if n != 1 {
+			continue
+		}
+		for _, e := range entries {
+			if e.Kind == gazetteer.Demonym {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (f *treebankFlags) read() (train, dev []*conllu.Sentence, err error) {
@@ -97,7 +202,9 @@ func newTrainTaggerCmd() *cobra.Command {
 		Short: "Train the part-of-speech tagger and the lemmatizer on a UD treebank",
 		Long: `tagger trains the UPOS/XPOS tagger (averaged perceptron) and the lemmatizer on the
 training treebank, keeping the epoch that scores best on the development treebank, and
-writes ` + syntax.TaggerFile + ` and ` + syntax.LemmaFile + ` into --out.`,
+writes ` + syntax.TaggerFile + ` and ` + syntax.LemmaFile + ` into --out. The tagger also
+learns from the word clusters of herald train clusters (--clusters) and the demonyms of
+the embedded gazetteer, and keeps a copy of both.`,
 		Example: `  herald train tagger --train ../shared/data/ud/ewt/en_ewt-ud-train.conllu --dev ../shared/data/ud/ewt/en_ewt-ud-dev.conllu --out syntax/models`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -107,8 +214,11 @@ writes ` + syntax.TaggerFile + ` and ` + syntax.LemmaFile + ` into --out.`,
 			}
 			log := c.ErrOrStderr()
 			start := time.Now()
-			opt := tagger.DefaultTrainOptions()
-			opt.Seed = f.seed
+			opt, _, err := f.taggerOptions(train)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(log, "%d demonyms, %d clustered words\n", len(opt.Demonyms), opt.Clusters.Len())
 			if f.epochs > 0 {
 				opt.Epochs = f.epochs
 			}
@@ -136,13 +246,16 @@ writes ` + syntax.TaggerFile + ` and ` + syntax.LemmaFile + ` into --out.`,
 func newTrainParserCmd() *cobra.Command {
 	var f treebankFlags
 	var folds int
+	var clusterFeatures bool
 	c := &cobra.Command{
 		Use:   "parser --train FILE --dev FILE --out DIR",
 		Short: "Train the dependency parser on a UD treebank",
 		Long: `parser trains the transition-based dependency parser (arc-hybrid, averaged perceptron,
 dynamic oracle) on the training treebank and writes ` + syntax.ParserFile + ` into --out.
 The parser learns from jackknifed tags: each fold of the training set is tagged by a tagger
-trained on the other folds, so that training tags are as imperfect as the tags it will see.`,
+trained on the other folds (with the tagger's default options, but neither clusters nor
+demonyms), so that training tags are as imperfect as the tags it will see. With
+--cluster-features it also uses the word clusters (--clusters) and keeps a copy of them.`,
 		Example: `  herald train parser --train ../shared/data/ud/ewt/en_ewt-ud-train.conllu --dev ../shared/data/ud/ewt/en_ewt-ud-dev.conllu --out syntax/models`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -154,11 +267,23 @@ trained on the other folds, so that training tags are as imperfect as the tags i
 			log := c.ErrOrStderr()
 			opt := parser.DefaultTrainOptions()
 			opt.Seed = f.seed
+			if clusterFeatures {
+				_, lex, err := f.taggerOptions(train)
+				if err != nil {
+					return err
+				}
+				opt.Clusters = lex
+			}
+			// The jackknifed taggers are plain ones, without the clusters and demonyms of
+			// the shipped tagger: trained on their tags the parser scored 84.81 UAS on EWT
+			// dev (with the shipped tagger's tags), on those of the full taggers 84.57.
+			topt := tagger.DefaultTrainOptions()
+			topt.Seed = f.seed
 			if f.epochs > 0 {
 				opt.Epochs = f.epochs
 			}
 			if folds > 1 {
-				tags, err := syntax.Jackknife(train, dev, folds, tagger.DefaultTrainOptions(), log)
+				tags, err := syntax.Jackknife(train, dev, folds, topt, log)
 				if err != nil {
 					return err
 				}
@@ -181,5 +306,113 @@ trained on the other folds, so that training tags are as imperfect as the tags i
 	}
 	f.register(c)
 	c.Flags().IntVar(&folds, "jackknife", 5, "train on tags from this many jackknifed taggers (0 or 1: gold tags)")
+	// Off in the shipped model: clusters of the 1.25M words of GMB and EWT train cost the
+	// parser 0.2 UAS on EWT dev, where clusters of 4M words of news gained it 0.7.
+	c.Flags().BoolVar(&clusterFeatures, "cluster-features", false, "give the parser the word clusters (--clusters) as features")
 	return c
+}
+
+func newTrainClustersCmd() *cobra.Command {
+	var text []string
+	var out string
+	opt := cluster.DefaultOptions()
+	c := &cobra.Command{
+		Use:   "clusters --text FILE... --out DIR",
+		Short: "Cluster words by their contexts in unlabelled text, for the tagger and the parser",
+		Long: `clusters reads unlabelled text, clusters the word types by their neighbours, and writes
+` + syntax.ClusterFile + ` into --out. It takes the words of CoNLL-U files (.conllu) and of
+the GMB NER corpus (.csv, or the .zip that holds it) as they are, and articles in any other
+format herald analyze reads, cleaned and segmented as the pipeline does. The tagger and the
+parser are trained with it (--clusters) and keep a copy in their model files, so retrain
+both after rebuilding it. The same text gives the same bytes. The clusters ship inside the
+models: give it only text whose licence allows training shipped models.`,
+		Example: `  herald train clusters --text ../shared/data/ner/gmb/ner_dataset.csv.zip --text ../shared/data/ud/ewt/en_ewt-ud-train.conllu --out syntax/models`,
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			start := time.Now()
+			corpus := cluster.NewCorpus()
+			var words []string
+			for _, path := range text {
+				switch strings.ToLower(filepath.Ext(path)) {
+				case ".conllu":
+					sents, err := conllu.ReadFile(path)
+					if err != nil {
+						return err
+					}
+					for _, s := range sents {
+						words = words[:0]
+						for _, w := range s.Words {
+							words = append(words, w.Form)
+						}
+						corpus.Add(words)
+					}
+					continue
+				case ".zip", ".csv":
+					sents, _, err := iob.ReadFile(path)
+					if err != nil {
+						return err
+					}
+					for _, s := range sents {
+						corpus.Add(s.Words)
+					}
+					continue
+				}
+				for doc, err := range ingest.Documents([]string{path}, ingest.Options{}) {
+					if err == nil {
+						err = segmentForClusters(doc)
+					}
+					if err != nil { // one bad article does not spoil the text
+						fmt.Fprintf(c.ErrOrStderr(), "skipped: %v\n", err)
+						continue
+					}
+					for _, s := range doc.Sentences {
+						words = words[:0]
+						for _, t := range s.Tokens {
+							words = append(words, t.Text)
+						}
+						corpus.Add(words)
+					}
+				}
+			}
+			log := c.ErrOrStderr()
+			fmt.Fprintf(log, "clusters: %d words of text read in %.0f s\n", corpus.Tokens(), time.Since(start).Seconds())
+			lex, err := cluster.Build(corpus, opt)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return err
+			}
+			if err := writeModel(out, syntax.ClusterFile, func(w *os.File) error { return lex.Write(w) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.OutOrStdout(), "%d words clustered in %.0f s\n", lex.Len(), time.Since(start).Seconds())
+			return nil
+		},
+	}
+	c.Flags().StringArrayVar(&text, "text", nil, "unlabelled text: a CoNLL-U file, the GMB corpus (.csv, .zip), or articles (.jsonl[.gz], .txt, .html, …); repeat for more")
+	c.Flags().StringVar(&out, "out", "", "directory to write "+syntax.ClusterFile+" to")
+	c.Flags().IntVar(&opt.MinCount, "min-count", opt.MinCount, "cluster the words seen at least this often")
+	c.Flags().IntVar(&opt.FineClusters, "fine", opt.FineClusters, "number of fine clusters")
+	c.Flags().IntVar(&opt.CoarseClusters, "coarse", opt.CoarseClusters, "number of coarse clusters")
+	c.Flags().IntVar(&opt.Contexts, "contexts", opt.Contexts, "number of frequent words whose neighbourhood describes a word")
+	_ = c.MarkFlagRequired("text")
+	_ = c.MarkFlagRequired("out")
+	return c
+}
+
+// segmentForClusters brings a document to sentences and tokens the way the pipeline does
+// before the syntax stage.
+func segmentForClusters(doc *document.Document) error {
+	if err := ingest.Extract(doc); err != nil {
+		return fmt.Errorf("%s: %w", doc.Where(), err)
+	}
+	cleaned, err := clean.Clean(doc.Raw)
+	if err != nil {
+		return fmt.Errorf("%s: %w", doc.Where(), err)
+	}
+	doc.Text, doc.Raw = cleaned.Text, nil
+	dateline.Annotate(doc)
+	segment.Annotate(doc)
+	return nil
 }

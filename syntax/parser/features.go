@@ -3,7 +3,7 @@ package parser
 import "herald/learn"
 
 // maxFeatures bounds the features of one configuration; features appends within it.
-const maxFeatures = 112
+const maxFeatures = 136
 
 // features appends the hashed features of the configuration to out[:0] and returns it.
 //
@@ -173,6 +173,42 @@ func (s *state) features(out []uint64) []uint64 {
 		f(95).Int(s0w).Int(int(L[s0l1])).Sum(),
 		f(96).Int(s0w).Int(int(L[s0r1])).Sum(),
 	)
+
+	// word clusters (package cluster), standing in for the words in the templates above
+	// that matter most, as Koo, Carreras and Collins 2008 use Brown clusters
+	if s.clusters {
+		F, C := s.fine, s.coarse
+		s0f, b0f, b1f, s1f := int(F[s0]), int(F[b0]), int(F[b1]), int(F[s1])
+		s0c, b0c, b1c, s1c := int(C[s0]), int(C[b0]), int(C[b1]), int(C[s1])
+		out = append(out,
+			f(97).Int(s0f).Sum(),
+			f(98).Int(b0f).Sum(),
+			f(99).Int(b1f).Sum(),
+			f(100).Int(s1f).Sum(),
+			f(101).Int(s0f).Int(b0p).Sum(),
+			f(102).Int(s0p).Int(b0f).Sum(),
+			f(103).Int(s0f).Int(b0f).Sum(),
+			f(104).Int(s0c).Int(b0c).Int(d).Sum(),
+			f(105).Int(s1c).Int(s0c).Int(b0c).Sum(),
+			f(106).Int(s0c).Int(b0c).Int(b1c).Sum(),
+			f(107).Int(s1f).Int(s0p).Sum(),
+			f(108).Int(s1p).Int(s0f).Sum(),
+			f(109).Int(int(C[s0l1])).Int(s0c).Sum(),
+			f(110).Int(int(C[s0r1])).Int(s0c).Sum(),
+			f(111).Int(int(C[b0l1])).Int(b0c).Sum(),
+			f(112).Int(int(F[b2])).Sum(),
+			f(113).Int(b0f).Int(b1p).Sum(),
+			f(114).Int(s0c).Int(b0c).Int(s0p).Int(b0p).Sum(),
+			f(115).Int(int(C[s1r1])).Int(s1c).Int(s0c).Sum(),
+			f(116).Int(int(C[s1l1])).Int(s1c).Sum(),
+			f(117).Int(int(C[s0l2])).Int(int(C[s0l1])).Int(s0c).Sum(),
+			f(118).Int(int(C[s0r2])).Int(int(C[s0r1])).Int(s0c).Sum(),
+			f(119).Int(s0f).Int(b0p).Int(d).Sum(),
+			f(120).Int(s0p).Int(b0f).Int(d).Sum(),
+			f(121).Int(s0f).Int(b0p).Int(b1p).Sum(),
+			f(122).Int(s1p).Int(s0p).Int(b0f).Sum(),
+		)
+	}
 	return out
 }
 

@@ -6,7 +6,8 @@
 // It is a greedy transition-based parser: the arc-hybrid system (Kuhlmann, Gómez-Rodríguez
 // and Satta 2011) with the root at the end of the buffer (Ballesteros and Nivre 2013),
 // labelled transitions scored by one averaged perceptron (package learn) over the rich
-// non-local features of Zhang and Nivre 2011, trained on UD English-EWT with the dynamic
+// non-local features of Zhang and Nivre 2011 (optionally with word clusters, package
+// cluster: see TrainOptions.Clusters), trained on UD English-EWT with the dynamic
 // oracle and error exploration of Goldberg and Nivre 2013 ("Training deterministic parsers
 // with non-deterministic oracles"). Non-projective training trees are made projective by
 // lifting arcs (Nivre and Nilsson 2005, without label encoding), so the parser only ever
@@ -19,6 +20,7 @@ package parser
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +29,7 @@ import (
 	"strings"
 
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // RootLabel is the relation of the word attached to the artificial root.
@@ -40,6 +43,7 @@ type Model struct {
 	perceptron *learn.Model
 	weights    *weights // perceptron, laid out for parsing
 	vocab      vocabulary
+	clusters   *cluster.Lexicon // nil: no cluster features
 }
 
 // Labels are the relations the model can assign, in class order.
@@ -71,11 +75,13 @@ func newModel(labels []string) (*Model, error) {
 	return m, nil
 }
 
-// The model file: a text header ("HERALD-PARSER 2", then the labels separated by spaces on
+// The model file: a text header ("HERALD-PARSER 3", then the labels separated by spaces on
 // one line, then the vocabulary's word hashes in ascending order as 8 hex digits each on
-// one line), followed by the perceptron in learn's gzip format.
+// one line, then the length in bytes of the cluster lexicon that follows, 0 for none, on
+// one line), the cluster lexicon in its own format (package cluster), and the perceptron
+// in learn's gzip format.
 const fileMagic = "HERALD-PARSER"
-const fileVersion = 2
+const fileVersion = 3
 
 // ErrFormat reports a model file that is not a parser model or is damaged.
 var ErrFormat = errors.New("not a Herald parser model")
@@ -93,6 +99,14 @@ func (m *Model) Write(w io.Writer) error {
 		buf = fmt.Appendf(buf, "%08x", h)
 	}
 	buf = append(buf, '\n')
+	var clusters bytes.Buffer
+	if m.clusters != nil {
+		if err := m.clusters.Write(&clusters); err != nil {
+			return fmt.Errorf("parser: writing model: %w", err)
+		}
+	}
+	buf = fmt.Appendf(buf, "%d\n", clusters.Len())
+	buf = append(buf, clusters.Bytes()...)
 	if _, err := w.Write(buf); err != nil {
 		return fmt.Errorf("parser: writing model: %w", err)
 	}
@@ -142,6 +156,23 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.vocab[uint32(h)] = struct{}{}
 	}
+	clusterLine, err := line("cluster length")
+	if err != nil {
+		return nil, err
+	}
+	clusterBytes, err := strconv.ParseInt(clusterLine, 10, 64)
+	if err != nil || clusterBytes < 0 {
+		return nil, fmt.Errorf("%w: cluster length %.20q", ErrFormat, clusterLine)
+	}
+	if clusterBytes > 0 {
+		lr := &io.LimitedReader{R: br, N: clusterBytes}
+		if m.clusters, err = cluster.Read(bufio.NewReader(lr)); err != nil {
+			return nil, fmt.Errorf("parser: %w", err)
+		}
+		if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
+			return nil, fmt.Errorf("%w: clusters cut short", ErrFormat)
+		}
+	}
 	p, err := learn.Read(br)
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
@@ -188,7 +219,7 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, deprels []string
 	n := min(len(words), len(heads), len(deprels))
 	s := &p.st
 	s.reset(n)
-	s.setWords(words[:n], upos, xpos, p.m.vocab)
+	s.setWords(words[:n], upos, xpos, p.m.vocab, p.m.clusters)
 	for !s.terminal() {
 		p.feats = s.features(p.feats)
 		p.sink += p.m.weights.scores(p.feats, p.scores, p.runs)

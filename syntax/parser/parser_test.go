@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"herald/conllu"
+	"herald/syntax/cluster"
 )
 
 var (
@@ -73,7 +74,21 @@ var (
 // without the real model or data.
 func trainTiny(tb testing.TB) *Model {
 	tinyOnce.Do(func() {
-		m, err := Train(tinyTreebank(tb), nil, TrainOptions{Epochs: 5, Seed: 7, TagNoise: 0.1}, nil)
+		// Clusters of the treebank's own words, so that every test of the tiny model
+		// covers the cluster features and their place in the model file.
+		corpus := cluster.NewCorpus()
+		for _, s := range tinyTreebank(tb) {
+			var words []string
+			for _, w := range s.Words {
+				words = append(words, w.Form)
+			}
+			corpus.Add(words)
+		}
+		lex, err := cluster.Build(corpus, cluster.Options{MinCount: 1, Contexts: 20, FineClusters: 8, CoarseClusters: 3})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		m, err := Train(tinyTreebank(tb), nil, TrainOptions{Epochs: 5, Seed: 7, TagNoise: 0.1, Clusters: lex}, nil)
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -250,14 +265,18 @@ func TestLoadRejectsDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{
-		"empty":      nil,
-		"other":      []byte("HERALD-TAGGER 2\nx\n"),
-		"no labels":  []byte("HERALD-PARSER 2\n\n"),
-		"no root":    []byte("HERALD-PARSER 2\nnsubj obj\n\n"),
-		"twice":      []byte("HERALD-PARSER 2\nroot root\n\n"),
-		"bad vocab":  []byte("HERALD-PARSER 2\nroot dep\n0000zz00\n"),
-		"truncated":  good.Bytes()[:good.Len()/2],
-		"no weights": []byte("HERALD-PARSER 2\nroot dep\n\n"),
+		"empty":         nil,
+		"other":         []byte("HERALD-TAGGER 2\nx\n"),
+		"version 2":     []byte("HERALD-PARSER 2\nroot dep\n\n"),
+		"no labels":     []byte("HERALD-PARSER 3\n\n"),
+		"no root":       []byte("HERALD-PARSER 3\nnsubj obj\n\n0\n"),
+		"twice":         []byte("HERALD-PARSER 3\nroot root\n\n0\n"),
+		"bad vocab":     []byte("HERALD-PARSER 3\nroot dep\n0000zz00\n0\n"),
+		"no clusters":   []byte("HERALD-PARSER 3\nroot dep\n\n"),
+		"bad clusters":  []byte("HERALD-PARSER 3\nroot dep\n\n-4\n"),
+		"short cluster": []byte("HERALD-PARSER 3\nroot dep\n\n100\nHERALD"),
+		"truncated":     good.Bytes()[:good.Len()/2],
+		"no weights":    []byte("HERALD-PARSER 3\nroot dep\n\n0\n"),
 	} {
 		if _, err := Load(bytes.NewReader(data)); err == nil {
 			t.Errorf("%s: loaded without error", name)
@@ -332,7 +351,7 @@ func TestDynamicOracleReachesGold(t *testing.T) {
 		}
 		var st state
 		st.reset(len(ex.words))
-		st.setWords(ex.words, ex.upos, ex.xpos, nil)
+		st.setWords(ex.words, ex.upos, ex.xpos, nil, nil)
 		for !st.terminal() {
 			switch {
 			case st.canLeft() && st.leftCost(ex.gold) == 0:
@@ -435,7 +454,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add(good.Bytes())
 	f.Add(good.Bytes()[:40])
-	f.Add([]byte("HERALD-PARSER 2\nroot dep\n\n"))
+	f.Add([]byte("HERALD-PARSER 3\nroot dep\n\n0\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Load(bytes.NewReader(data))
 		if err != nil {

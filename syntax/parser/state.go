@@ -1,5 +1,7 @@
 package parser
 
+import "herald/syntax/cluster"
+
 // The arc-hybrid transition system (Kuhlmann, Gómez-Rodríguez and Satta 2011) with the
 // artificial root at the end of the buffer (Ballesteros and Nivre 2013, "Going to the
 // roots of dependency parsing"). Words are numbered 1..n, ROOT is n+1, and 0 stands for
@@ -34,8 +36,11 @@ type state struct {
 	// Bit sets of the labels of the left and right dependents (the labels number < 64).
 	lset, rset []uint64
 
-	// Hashed attributes of each word: lowercased form, XPOS, UPOS.
+	// Hashed attributes of each word: lowercased form, XPOS, UPOS; its fine and coarse
+	// clusters (0 when unknown).
 	word, xtag, utag []uint32
+	fine, coarse     []uint32
+	clusters         bool // the model has clusters: add their features
 }
 
 // reset prepares the state for a sentence of n words, keeping the buffers.
@@ -57,6 +62,8 @@ func (s *state) reset(n int) {
 	s.word = grow(s.word, size)
 	s.xtag = grow(s.xtag, size)
 	s.utag = grow(s.utag, size)
+	s.fine = grow(s.fine, size)
+	s.coarse = grow(s.coarse, size)
 	if cap(s.stack) < size {
 		s.stack = make([]int32, 0, size)
 	}
@@ -80,14 +87,19 @@ const (
 )
 
 // setWords hashes the words and tags of the sentence into the state.
-func (s *state) setWords(words, upos, xpos []string, vocab vocabulary) {
+func (s *state) setWords(words, upos, xpos []string, vocab vocabulary, clusters *cluster.Lexicon) {
 	n := int(s.n)
+	s.clusters = clusters != nil
 	s.word[0], s.xtag[0], s.utag[0] = noneAttr, noneAttr, noneAttr
 	s.word[n+1], s.xtag[n+1], s.utag[n+1] = rootAttr, rootAttr, rootAttr
+	s.fine[0], s.coarse[0] = noneAttr, noneAttr
+	s.fine[n+1], s.coarse[n+1] = rootAttr, rootAttr
 	for i := 0; i < n; i++ {
 		s.word[i+1] = vocab.id(words[i])
 		s.xtag[i+1] = hashString(at(xpos, i))
 		s.utag[i+1] = hashString(at(upos, i))
+		f, c := clusters.Lookup(words[i])
+		s.fine[i+1], s.coarse[i+1] = uint32(f), uint32(c)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"herald/conllu"
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // TrainOptions control training. The zero value of a field means its default.
@@ -29,6 +30,11 @@ type TrainOptions struct {
 	// TagNoise is the rate at which training tags are replaced by a typical tagger
 	// confusion, so that the parser learns not to trust predicted tags blindly (0: off).
 	TagNoise float64
+	// Clusters, when set, adds word cluster features; the model keeps a copy. They pay
+	// only with enough text behind them: clusters of 4M words of news gained 0.7 UAS on
+	// EWT dev, those of the 1.25M words of GMB and EWT train lost 0.2, so the shipped
+	// model goes without.
+	Clusters *cluster.Lexicon
 	// Tags, when set, replaces the gold tags of the training sentences (for instance
 	// with jackknifed tagger output); it is called once per sentence before training.
 	Tags func(i int, words, upos, xpos []string)
@@ -87,6 +93,7 @@ func newTrainer(train []*conllu.Sentence, opt TrainOptions, log io.Writer) (*tra
 		return nil, err
 	}
 	m.vocab = collectVocabulary(train)
+	m.clusters = opt.Clusters
 	index := make(map[string]int32, len(labels))
 	for i, l := range labels {
 		index[l] = int32(i)
@@ -242,7 +249,7 @@ func (t *trainer) sentence(ex *example) {
 	if t.options.TagNoise > 0 {
 		upos, xpos = t.noisyTags(ex)
 	}
-	s.setWords(ex.words, upos, xpos, t.m.vocab)
+	s.setWords(ex.words, upos, xpos, t.m.vocab, t.m.clusters)
 	L := int32(len(t.m.labels))
 	root := t.m.root
 	for !s.terminal() {

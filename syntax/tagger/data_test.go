@@ -18,10 +18,9 @@ import (
 const udDir = "../../../shared/data/ud"
 
 var (
-	writeModel = flag.Bool("write-model", false, "train on EWT and write ../models/tagger.model")
-	trainDev   = flag.Bool("train-dev", false, "train on EWT train and report dev only, for tuning")
-	trainOpts  = flag.String("options", "", "with -train-dev: JSON overriding fields of DefaultTrainOptions")
-	devOut     = flag.String("out", "", "with -train-dev: also write the model to this file (never ../models)")
+	trainDev  = flag.Bool("train-dev", false, "train on EWT train and report dev only, for tuning")
+	trainOpts = flag.String("options", "", "with -train-dev: JSON overriding fields of DefaultTrainOptions")
+	devOut    = flag.String("out", "", "with -train-dev: also write the model to this file (never ../models)")
 )
 
 func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
@@ -37,38 +36,8 @@ func readTreebank(t testing.TB, rel string) []*conllu.Sentence {
 	return sents
 }
 
-// TestWriteShippedModel trains the shipped model when asked to:
-//
-//	go test ./syntax/tagger -run TestWriteShippedModel -write-model -timeout 30m -v
-func TestWriteShippedModel(t *testing.T) {
-	if !*writeModel {
-		t.Skip("run with -write-model to retrain ../models/tagger.model")
-	}
-	train := readTreebank(t, "ewt/en_ewt-ud-train.conllu")
-	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu")
-	start := time.Now()
-	m, err := Train(train, dev, DefaultTrainOptions(), testLog{t})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("trained in %v", time.Since(start).Round(time.Second))
-	f, err := os.Create("../models/tagger.model")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	// The shipped model has seen dev (DefaultTrainOptions retrains on train+dev); its
-	// dev score is the train-only model's, in Info.
-	t.Logf("%s", m.Info())
-	for _, name := range []string{"ewt/en_ewt-ud-test.conllu", "pud/en_pud-ud-test.conllu"} {
-		t.Logf("%s: %v", name, Evaluate(m, readTreebank(t, name)))
-	}
-}
+// The shipped model is built by `herald train tagger` (see README.md, Models), which
+// supplies the word clusters and the gazetteer's demonyms this package cannot reach.
 
 // TestTrainDevOnly trains on EWT train and reports dev accuracy per epoch, without
 // writing a model or looking at test: the run to tune options with.

@@ -47,6 +47,13 @@ const (
 	tHyphenLast
 	tLowerPrev1Next1
 	tSuffix5
+	tDemonym
+	tDemonymNext1
+	tCluster
+	tCoarse
+	tClusterPrev1
+	tClusterNext1
+	tCoarsePrev1Next1
 )
 
 // maxFeatures bounds the features of one word, so the buffer never grows.
@@ -74,17 +81,24 @@ const (
 	flagFirst     // first word of the sentence
 )
 
+// demonymCluster is the cluster number all demonyms share, beyond any the lexicon uses.
+const demonymCluster = 1<<16 - 1
+
 // wordInfo is what prepare learns about one word before tagging starts.
 type wordInfo struct {
 	ambiguity uint16
 	found     uint8
 	flags     uint8
 	fast      int16
+	// fine and coarse are the word's clusters (0: none, or the model has no clusters).
+	fine, coarse uint16
+	demonym      bool
 }
 
 // sentence is the per-sentence scratch of a Tagger: every word lowercased and shaped
 // into two byte arenas, and its tag dictionary entry.
 type sentence struct {
+	lex   *lexicons
 	words []string
 	forms learn.Forms
 	info  []wordInfo
@@ -99,7 +113,8 @@ func (s *sentence) shapeOf(i int) []byte { return s.forms.Shape(i) }
 // prepare fills the scratch for words.
 // dict is the tag dictionary: the model's, or during training one that has not seen the
 // sentence.
-func (s *sentence) prepare(dict map[string]wordEntry, words []string) {
+func (s *sentence) prepare(dict map[string]wordEntry, lex *lexicons, words []string) {
+	s.lex = lex
 	s.words = words
 	s.forms.Reset()
 	s.info = s.info[:0]
@@ -113,6 +128,16 @@ func (s *sentence) prepare(dict map[string]wordEntry, words []string) {
 		}
 		if i == 0 {
 			info.flags |= flagFirst
+		}
+		if lex != nil {
+			f, c := lex.clusters.Lookup(w)
+			info.fine, info.coarse = uint16(f), uint16(c)
+			_, info.demonym = lex.demonyms[string(s.lowerOf(i))]
+			if info.demonym {
+				// All demonyms share one cluster: a rare one ("Kazakh") has none of its
+				// own, and no cluster is what rare names have.
+				info.fine, info.coarse = demonymCluster, demonymCluster
+			}
 		}
 		s.info = append(s.info, info)
 		s.lookup(dict, i)
@@ -187,6 +212,20 @@ func (s *sentence) wordFeatures(feats []uint64, i int) []uint64 {
 	add(learn.Feature(tShape).Bytes(shape).Int(int(info.flags & flagCapsLine)))
 	add(learn.Feature(tFlags).Int(int(info.flags)))
 	add(learn.Feature(tAmbiguity).Int(int(info.ambiguity)).Int(int(info.found)))
+	if info.demonym {
+		// "Kazakh President …" and "the Kazakh economy" make an adjective, "Kazakhs" and
+		// "a Kazakh" a noun: the case of the word and of the next one tell them apart.
+		next := 0
+		if i+1 < len(s.words) {
+			next = 1 + int(s.info[i+1].flags&(flagInitUpper|flagAllUpper))
+		}
+		add(learn.Feature(tDemonym).Int(int(info.flags & (flagFirst | flagInitUpper | flagAllUpper | flagCapsLine))))
+		add(learn.Feature(tDemonymNext1).Int(int(info.flags & (flagInitUpper | flagCapsLine))).Int(next))
+	}
+	if s.lex != nil && s.lex.clusters != nil {
+		add(learn.Feature(tCluster).Int(int(info.fine)))
+		add(learn.Feature(tCoarse).Int(int(info.coarse)))
+	}
 	return feats
 }
 
@@ -244,6 +283,25 @@ func (s *sentence) neighbourFeatures(feats []uint64, i int) []uint64 {
 		add(learn.Feature(tFlagsNext1).Int(int(next.flags)))
 	} else {
 		add(learn.Feature(tLowerNext1).Str("</s>"))
+	}
+	if s.lex != nil && s.lex.clusters != nil {
+		prev, next := -1, -2 // sentence start and end
+		if i >= 1 {
+			prev = int(s.info[i-1].fine)
+		}
+		if i+1 < len(s.words) {
+			next = int(s.info[i+1].fine)
+		}
+		add(learn.Feature(tClusterPrev1).Int(prev))
+		add(learn.Feature(tClusterNext1).Int(next))
+		pc, nc := -1, -2
+		if i >= 1 {
+			pc = int(s.info[i-1].coarse)
+		}
+		if i+1 < len(s.words) {
+			nc = int(s.info[i+1].coarse)
+		}
+		add(learn.Feature(tCoarsePrev1Next1).Int(pc).Int(int(s.info[i].coarse)).Int(nc))
 	}
 	if i+2 < len(s.words) {
 		add(learn.Feature(tLowerNext2).Bytes(s.lowerOf(i + 2)))

@@ -12,15 +12,18 @@ import (
 	"slices"
 
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
-// The model file is a magic line, a gzip member holding the classes and the tag
-// dictionary, then the perceptrons (each pass's joint classes, then its UPOS) in learn's own format, each preceded by
-// its length (learn.Read would otherwise read on into the next one). Everything is written in a
-// fixed order, so the same model gives the same bytes.
+// The model file is a magic line, a gzip member holding the classes, the tag dictionary
+// and the demonyms, then the cluster lexicon in its own format (package cluster; length 0
+// when the model has none), then the perceptrons (each pass's joint classes, then its
+// UPOS) in learn's own format, each preceded by its length (learn.Read would otherwise
+// read on into the next one). Everything is written in a fixed order, so the same model
+// gives the same bytes.
 const (
 	fileMagic   = "HERALD-TAGGER\n"
-	fileVersion = 2
+	fileVersion = 3
 	maxString   = 1 << 10
 	maxWords    = 1 << 24
 	// maxClasses keeps the class numbers of all four perceptrons, side by side in the
@@ -61,9 +64,26 @@ func (m *Model) Write(w io.Writer) error {
 		put(uint64(e.ambiguity))
 		put(uint64(e.fast + 1))
 	}
+	demonyms := make([]string, 0, len(m.lex.demonyms))
+	for d := range m.lex.demonyms {
+		demonyms = append(demonyms, d)
+	}
+	slices.Sort(demonyms)
+	put(uint64(len(demonyms)))
+	for _, d := range demonyms {
+		putString(d)
+	}
 	if err := zw.Close(); err != nil {
 		return err
 	}
+	var cbuf bytes.Buffer
+	if m.lex.clusters != nil {
+		if err := m.lex.clusters.Write(&cbuf); err != nil {
+			return err
+		}
+	}
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(cbuf.Len()))])
+	bw.Write(cbuf.Bytes())
 	for _, weights := range []*learn.Model{m.first.joint, m.first.coarse, m.second.joint, m.second.coarse} {
 		var wbuf bytes.Buffer
 		if err := weights.Write(&wbuf); err != nil {
@@ -164,11 +184,41 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.words[f] = wordEntry{ambiguity: uint16(amb), fast: int16(fast) - 1}
 	}
+	ndemonyms, err := get("demonym count")
+	if err != nil {
+		return nil, err
+	}
+	if ndemonyms > maxWords {
+		return nil, fmt.Errorf("%w: %d demonyms", ErrFormat, ndemonyms)
+	}
+	if ndemonyms > 0 {
+		m.lex.demonyms = make(map[string]struct{}, ndemonyms)
+	}
+	for range ndemonyms {
+		d, err := getString("demonym")
+		if err != nil {
+			return nil, err
+		}
+		m.lex.demonyms[d] = struct{}{}
+	}
 	// Read to the end of the member, so that br stands at the perceptron.
 	if _, err := io.Copy(io.Discard, hr); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	m.indexCoarse()
+	clusterBytes, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, fmt.Errorf("%w: reading the length of the clusters: %v", ErrFormat, err)
+	}
+	if clusterBytes > 0 {
+		lr := &io.LimitedReader{R: br, N: int64(min(clusterBytes, math.MaxInt64))}
+		if m.lex.clusters, err = cluster.Read(bufio.NewReader(lr)); err != nil {
+			return nil, fmt.Errorf("tagger: %w", err)
+		}
+		if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
+			return nil, fmt.Errorf("%w: clusters cut short", ErrFormat)
+		}
+	}
 	for _, w := range []struct {
 		model   **learn.Model
 		name    string

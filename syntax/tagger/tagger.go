@@ -17,7 +17,10 @@
 // (+0.14 UPOS on dev), which lets the XPOS of one UPOS share what they have in common.
 // Beyond Honnibal's set the features follow Toutanova et al. (2003): word bigrams with
 // both neighbours, the surrounding words together, a five-letter suffix, prefix with
-// suffix, suffix with shape, and the last part of a hyphenated word.
+// suffix, suffix with shape, and the last part of a hyphenated word. Word clusters learned
+// from unlabelled text (package cluster) stand in for the word and its neighbours where the
+// treebank is silent, and a list of demonyms from the gazetteer tells "Kazakh President …"
+// (an adjective) from a name; together they gained 0.04 UPOS and 0.10 XPOS on EWT dev.
 //
 // News headlines arrive in capitals ("KAZAKH PRESIDENT MEETS CHINESE FM"), where case
 // says nothing. The tagger notices such sentences, looks words up in lowercase and title
@@ -37,6 +40,7 @@ package tagger
 import (
 	"herald/document"
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // Model is a trained tagger. It is immutable once loaded or trained.
@@ -53,10 +57,21 @@ type Model struct {
 	weights       *table
 	// words is the tag dictionary: forms seen often enough in training.
 	words map[string]wordEntry
+	// lex holds the word lists from outside the treebank that features draw on.
+	lex lexicons
 	// meta records how the model was trained, for reports; it does not affect tagging.
 	meta string
 	// epoch is the epoch Train kept; it is not written to the file.
 	epoch int
+}
+
+// lexicons are what the tagger knows of words beyond its treebank: clusters learned from
+// unlabelled text (package cluster), and demonyms, which EWT has too few of for the
+// tagger to learn that "Kazakh President" starts with an adjective. The model file keeps
+// a copy of both, so tagging needs nothing else.
+type lexicons struct {
+	clusters *cluster.Lexicon
+	demonyms map[string]struct{} // lowercase
 }
 
 // wordEntry is what the tag dictionary knows about one form.
@@ -171,7 +186,7 @@ func (t *Tagger) TagTokens(tokens []document.Token) {
 // second pass only adds those of the tags around the word.
 func (t *Tagger) tag(words []string) {
 	w := t.m.weights
-	t.s.prepare(t.m.words, words)
+	t.s.prepare(t.m.words, &t.m.lex, words)
 	section := w.sections() / 2
 	if need := len(words) * section; cap(t.later) < need {
 		t.later = make([]int32, need)

@@ -12,6 +12,7 @@ import (
 
 	"herald/conllu"
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // TrainOptions control training. DefaultTrainOptions gives the settings the shipped
@@ -45,6 +46,19 @@ type TrainOptions struct {
 	// CoarseMinWeight prunes the UPOS perceptrons' weights likewise. Their weights are
 	// pooled over the XPOS of a UPOS, so they grow larger and bear harder pruning.
 	CoarseMinWeight float32
+	// Clusters, when set, adds the word clusters of the word and its neighbours to the
+	// features; the model keeps a copy.
+	Clusters *cluster.Lexicon
+	// Demonyms are nationality words ("Kazakh", "Chileans"), in any case; the model keeps
+	// them and marks them with a feature. They come from the gazetteer, which the
+	// caller reads, so that this package does not depend on entity recognition.
+	Demonyms []string
+	// DemonymSwap is the share of the demonyms of the training text replaced, in each
+	// epoch, by another from Demonyms (singular for singular, plural for plural). EWT
+	// has a few dozen demonyms, all frequent enough that the tagger learns them word by
+	// word; swapping in the ones it never saw teaches it what the demonym feature says
+	// of an unknown word.
+	DemonymSwap float64
 }
 
 // DefaultTrainOptions are the settings of the shipped model.
@@ -59,6 +73,7 @@ func DefaultTrainOptions() TrainOptions {
 		FastMinShare:    0.995,
 		MinWeight:       0.75,
 		CoarseMinWeight: 1.5,
+		DemonymSwap:     0.5,
 	}
 }
 
@@ -142,6 +157,8 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 	}
 	m, classOf := newModelShell(train)
 	m.indexCoarse()
+	m.lex = newLexicons(opt.Clusters, opt.Demonyms)
+	swaps := newSwaps(opt)
 	var folds []map[string]wordEntry
 	m.words, folds = dictionaries(train, classOf, opt)
 	first, second := newPassTrainer(m), newPassTrainer(m)
@@ -168,8 +185,8 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 		recase := rand.New(rand.NewPCG(opt.Seed, uint64(epoch)+1<<32))
 		right, total := 0, 0
 		for _, k := range learn.Shuffled(len(train), opt.Seed, uint64(epoch)) {
-			words := forms(train[k], recase, opt)
-			s.prepare(folds[k%dictionaryFolds], words)
+			words := forms(train[k], recase, opt, swaps)
+			s.prepare(folds[k%dictionaryFolds], &m.lex, words)
 			firstClasses = firstClasses[:0]
 			for i := range words {
 				if f := s.info[i].fast; f >= 0 {
@@ -260,21 +277,71 @@ func (p passTrainer) freeze(opt TrainOptions) pass {
 	}
 }
 
-// forms returns the words of s, some sentences upper- or title-cased.
-func forms(s *conllu.Sentence, r *rand.Rand, opt TrainOptions) []string {
+// forms returns the words of s, some sentences upper- or title-cased, some demonyms
+// swapped.
+func forms(s *conllu.Sentence, r *rand.Rand, opt TrainOptions, sw *swaps) []string {
 	words := make([]string, len(s.Words))
 	x := r.Float64()
 	for i, w := range s.Words {
+		form := w.Form
+		if sw != nil {
+			form = sw.swap(form, w.XPOS, r)
+		}
 		switch {
 		case x < opt.CapsFraction:
-			words[i] = strings.ToUpper(w.Form)
+			words[i] = strings.ToUpper(form)
 		case x < opt.CapsFraction+opt.TitleFraction:
-			words[i] = titleCase(w.Form)
+			words[i] = titleCase(form)
 		default:
-			words[i] = w.Form
+			words[i] = form
 		}
 	}
 	return words
+}
+
+// swaps replaces demonyms in training sentences (TrainOptions.DemonymSwap).
+type swaps struct {
+	rate             float64
+	known            map[string]bool // lowercase
+	singular, plural []string
+}
+
+// newSwaps sorts the demonyms into plurals (those whose form without the final "s" is a
+// demonym too: "Kazakhs") and the rest; nil when there is nothing to swap.
+func newSwaps(opt TrainOptions) *swaps {
+	if opt.DemonymSwap <= 0 || len(opt.Demonyms) == 0 {
+		return nil
+	}
+	sw := &swaps{rate: opt.DemonymSwap, known: map[string]bool{}}
+	for _, d := range opt.Demonyms {
+		sw.known[strings.ToLower(d)] = true
+	}
+	list := slices.Clone(opt.Demonyms)
+	slices.Sort(list)
+	for _, d := range slices.Compact(list) {
+		if strings.HasSuffix(d, "s") && sw.known[strings.ToLower(strings.TrimSuffix(d, "s"))] {
+			sw.plural = append(sw.plural, d)
+		} else {
+			sw.singular = append(sw.singular, d)
+		}
+	}
+	return sw
+}
+
+// swap returns another demonym for a capitalized demonym form, with the tag's number, or
+// the form itself.
+func (sw *swaps) swap(form, xpos string, r *rand.Rand) string {
+	if form == "" || form[0] < 'A' || form[0] > 'Z' || !sw.known[strings.ToLower(form)] || r.Float64() >= sw.rate {
+		return form
+	}
+	list := sw.singular
+	if xpos == "NNPS" || xpos == "NNS" {
+		list = sw.plural
+	}
+	if len(list) == 0 {
+		return form
+	}
+	return list[r.IntN(len(list))]
 }
 
 func titleCase(w string) string {
@@ -391,4 +458,15 @@ func buildDictionary(train []*conllu.Sentence, skip int, classOf map[string]int,
 		words[f] = e
 	}
 	return words
+}
+
+func newLexicons(clusters *cluster.Lexicon, demonyms []string) lexicons {
+	lex := lexicons{clusters: clusters}
+	if len(demonyms) > 0 {
+		lex.demonyms = make(map[string]struct{}, len(demonyms))
+		for _, d := range demonyms {
+			lex.demonyms[string(learn.AppendLower(nil, d))] = struct{}{}
+		}
+	}
+	return lex
 }

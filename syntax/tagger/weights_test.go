@@ -13,7 +13,7 @@ func TestTableScoresAsPerceptrons(t *testing.T) {
 	w := m.weights
 	var s sentence
 	words := strings.Fields("Leaders met in ASTANA and signed 12 agreements , officials said .")
-	s.prepare(m.words, words)
+	s.prepare(m.words, &m.lex, words)
 	classes := make([]int, len(words)) // any tags will do: the features are what matters
 	for i := range classes {
 		classes[i] = i % m.Classes()
