@@ -2,7 +2,8 @@
 // (later) the server share. It takes documents from ingest and runs, in order: extract (the
 // article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
 // dateline (header, end marks, bylines), timex (the reference date and the time expressions),
-// segment (sentences and tokens) and syntax (tags, lemmas, dependency parse). Later stages
+// segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
+// roles and who-is-who, see package entity). Later stages
 // are added here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
@@ -21,6 +22,7 @@ import (
 	"herald/clean"
 	"herald/dateline"
 	"herald/document"
+	"herald/entity"
 	"herald/ingest"
 	"herald/segment"
 	"herald/syntax"
@@ -39,6 +41,8 @@ type Options struct {
 	Workers int
 	// Syntax are the tagger, lemmatizer and parser models; nil means the embedded ones.
 	Syntax *syntax.Models
+	// Entity are the recognizer's model and the gazetteer; nil means the embedded ones.
+	Entity *entity.Models
 }
 
 // Pipeline runs the stages over documents. It is safe for concurrent use: everything it
@@ -47,9 +51,10 @@ type Pipeline struct {
 	published string
 	today     time.Time
 	workers   int
-	// annotators hands each worker syntax scratch buffers of its own; the models behind
-	// them are shared.
-	annotators sync.Pool
+	// annotators and recognizers hand each worker the scratch buffers of the syntax and
+	// entity stages; the models behind them are shared.
+	annotators  sync.Pool
+	recognizers sync.Pool
 }
 
 // New builds a Pipeline.
@@ -67,15 +72,29 @@ func New(opt Options) (*Pipeline, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	models := opt.Syntax
+	models, entities := opt.Syntax, opt.Entity
+	var errSyntax, errEntity error
+	var wg sync.WaitGroup
+	if entities == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			entities, errEntity = entity.Load()
+		}()
+	}
 	if models == nil {
-		var err error
-		if models, err = syntax.Load(); err != nil {
-			return nil, fmt.Errorf("loading the syntax models: %w", err)
-		}
+		models, errSyntax = syntax.Load()
+	}
+	wg.Wait()
+	if errSyntax != nil {
+		return nil, fmt.Errorf("loading the syntax models: %w", errSyntax)
+	}
+	if errEntity != nil {
+		return nil, fmt.Errorf("loading the entity models: %w", errEntity)
 	}
 	p := &Pipeline{published: opt.Published, today: today, workers: workers}
 	p.annotators.New = func() any { return models.NewAnnotator() }
+	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
 }
 
@@ -87,11 +106,12 @@ const (
 	StageTimex
 	StageSegment
 	StageSyntax
+	StageEntity
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -164,7 +184,13 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	a := p.annotators.Get().(*syntax.Annotator)
 	a.Annotate(doc)
 	p.annotators.Put(a)
-	times[StageSyntax] = time.Since(t4)
+	t5 := time.Now()
+	times[StageSyntax] = t5.Sub(t4)
+
+	e := p.recognizers.Get().(*entity.Annotator)
+	e.Annotate(doc)
+	p.recognizers.Put(e)
+	times[StageEntity] = time.Since(t5)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}
