@@ -60,6 +60,7 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 		}
 		switch m.kind {
 		case nameMention:
+			m.parts = nameParts(m.name)
 			retypeAsPerson(refs, m)
 			if r := findNamed(refs, m); r >= 0 {
 				join(i, r)
@@ -115,24 +116,34 @@ func newReferent(m *mention) referent {
 	if m.kind == nominalMention {
 		ref.name = ""
 	}
-	ref.parts = nameParts(ref.name)
-	switch {
-	case m.country != "":
-		ref.key = "country:" + m.country
+	if ref.name != "" {
+		ref.parts = m.parts
+	}
+	ref.key = referentKey(m)
+	if m.country != "" {
 		ref.typ = "GPE" // "Chinese" first, then "China": one country
-	case m.code != "":
-		ref.key = "code:" + m.code
-	case m.typ != "PERSON":
-		ref.key = m.typ + ":" + strings.ToLower(m.name)
 	}
 	return ref
+}
+
+// referentKey is the key of the referent a name that is not a person's names.
+func referentKey(m *mention) string {
+	switch {
+	case m.country != "":
+		return "country:" + m.country
+	case m.code != "":
+		return "code:" + m.code
+	case m.typ != "PERSON":
+		return m.typ + ":" + strings.ToLower(m.name)
+	}
+	return ""
 }
 
 // mergeInto adds what a newly linked name mention tells about its referent.
 func mergeInto(ref *referent, m *mention) {
 	if ref.typ == "PERSON" {
-		if parts := nameParts(m.name); len(parts) > len(ref.parts) {
-			ref.name, ref.parts = m.name, parts
+		if len(m.parts) > len(ref.parts) {
+			ref.name, ref.parts = m.name, m.parts
 		}
 		for _, role := range m.roles {
 			if !containsFold(ref.roles, role) {
@@ -152,12 +163,11 @@ func retypeAsPerson(refs []referent, m *mention) {
 	if m.typ == "PERSON" || m.typ == "NORP" || m.gazKind != 0 {
 		return
 	}
-	parts := nameParts(m.name)
-	if len(parts) == 0 {
+	if len(m.parts) == 0 {
 		return
 	}
 	for r := range refs {
-		if refs[r].typ == "PERSON" && subset(parts, refs[r].parts) {
+		if refs[r].typ == "PERSON" && subset(m.parts, refs[r].parts) {
 			m.typ = "PERSON"
 			return
 		}
@@ -168,7 +178,7 @@ func retypeAsPerson(refs []referent, m *mention) {
 func nameParts(name string) []string {
 	var parts []string
 	for _, p := range strings.Fields(strings.ToLower(name)) {
-		if !honorifics[p] {
+		if !honorifics.has(p) {
 			parts = append(parts, p)
 		}
 	}
@@ -179,7 +189,7 @@ func nameParts(name string) []string {
 func findNamed(refs []referent, m *mention) int {
 	best := -1
 	if m.typ == "PERSON" {
-		parts := nameParts(m.name)
+		parts := m.parts
 		if len(parts) == 0 {
 			return -1
 		}
@@ -196,7 +206,7 @@ func findNamed(refs []referent, m *mention) int {
 		}
 		return best
 	}
-	key := newReferent(m).key
+	key := referentKey(m)
 	acronym := m.typ == "ORG" && isAllCaps(m.name) && !strings.ContainsAny(m.name, " ")
 	for r := range refs {
 		ref := &refs[r]

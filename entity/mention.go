@@ -36,8 +36,10 @@ type mention struct {
 	nameStart, nameEnd int
 	typ                string
 	kind               mentionKind
-	// name is the name as written, until linking replaces it with its referent's.
+	// name is the name as written, until linking replaces it with its referent's;
+	// parts are its words, lower-cased (see nameParts).
 	name  string
+	parts []string
 	roles []string
 	// nationality is the ISO 3166 alpha-3 code of the country the text gives a person.
 	nationality string
@@ -61,8 +63,8 @@ type mention struct {
 // personPronouns refer to people; itsPronouns to organizations and countries. "it" itself
 // is left out: too often it refers to nothing ("it is important that …").
 var (
-	personPronouns = wordSet("he him his himself she her hers herself")
-	itsPronouns    = wordSet("its itself")
+	personPronouns = newWordSet("he him his himself she her hers herself")
+	itsPronouns    = newWordSet("its itself")
 )
 
 // findMentions appends the mentions of sentence si (tokens toks, whose words, tags and
@@ -175,8 +177,7 @@ func refine(m *mention, words []string, gaz *gazetteer.Gazetteer) {
 // isTitleWord reports whether w is an honorific or role word, which a recognized person
 // span should not begin with.
 func isTitleWord(w string) bool {
-	lw := lowerASCII(w)
-	return honorifics[lw] || roleHeads[lw] || roleModifiers[lw] || w == "-"
+	return honorifics.has(w) || roleHeads.has(w) || roleModifiers.has(w) || w == "-"
 }
 
 // addGazetteerNames adds the gazetteer's names that the recognizer missed in the sentence
@@ -265,7 +266,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 		}
 	}
 	pos := m.nameStart
-	for pos > floor && honorifics[lowerASCII(words[pos-1])] {
+	for pos > floor && honorifics.has(words[pos-1]) {
 		pos--
 	}
 	var roles []string
@@ -282,7 +283,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 		}
 		break
 	}
-	for pos > floor && honorifics[lowerASCII(words[pos-1])] {
+	for pos > floor && honorifics.has(words[pos-1]) {
 		pos--
 	}
 	if len(roles) > 0 {
@@ -304,7 +305,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 		return
 	}
 	k++
-	for k < len(words) && articles[lowerASCII(words[k])] {
+	for k < len(words) && articles.has(words[k]) {
 		k++
 	}
 	nationality := ""
@@ -326,7 +327,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 	}
 	if nationality == "" && r+1 < len(words) && words[r] == "of" {
 		at := r + 1
-		if at < len(words) && lowerASCII(words[at]) == "the" {
+		if at < len(words) && strings.EqualFold(words[at], "the") {
 			at++
 		}
 		if n, entries := gaz.Match(words, at); n > 0 && len(entries) > 0 && entries[0].Kind == gazetteer.Country {
@@ -339,7 +340,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 }
 
 // articles may open an apposition before its role.
-var articles = wordSet("the a an also now then currently")
+var articles = newWordSet("the a an also now then currently")
 
 // nationalityBefore finds a country or demonym that ends at pos ("Kazakh", "U.S.") or a
 // country in the possessive ("Kazakhstan 's"), and returns where it starts with the
@@ -377,15 +378,14 @@ func appendPronounsAndNominals(ms []mention, first, si int, words, upos []string
 	}
 	end := len(ms)
 	for i, w := range words {
-		lw := lowerASCII(w)
 		switch {
-		case personPronouns[lw] && !taken(i):
+		case personPronouns.has(w) && !taken(i):
 			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1,
-				typ: "PERSON", kind: pronounMention, word: lw})
-		case itsPronouns[lw] && !taken(i):
+				typ: "PERSON", kind: pronounMention, word: lowerASCII(w)})
+		case itsPronouns.has(w) && !taken(i):
 			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1,
-				kind: pronounMention, word: lw})
-		case lw == "the" && i+1 < len(words) && !taken(i+1):
+				kind: pronounMention, word: lowerASCII(w)})
+		case strings.EqualFold(w, "the") && i+1 < len(words) && !taken(i+1):
 			if words[i+1] == "country" && (i+2 == len(words) || upos[i+2] != "NOUN") {
 				ms = append(ms, mention{sent: si, start: i, end: i + 2, nameStart: i + 1, nameEnd: i + 2,
 					typ: "GPE", kind: nominalMention, word: "country"})

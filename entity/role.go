@@ -13,7 +13,7 @@ import (
 // lists, which matter more to keep right than to keep long.
 
 // roleHeads are the words a role ends on, lower-cased.
-var roleHeads = wordSet(`president minister premier chancellor secretary spokesman spokeswoman
+var roleHeads = newWordSet(`president minister premier chancellor secretary spokesman spokeswoman
 	spokesperson ambassador envoy general admiral colonel commander chief chairman chairwoman
 	chairperson leader king queen prince princess emperor sheikh emir sultan pope senator
 	governor mayor lawmaker legislator judge justice prosecutor director councilor councillor
@@ -25,7 +25,7 @@ var roleHeads = wordSet(`president minister premier chancellor secretary spokesm
 	generals commanders diplomats lawmakers governors mayors senators chiefs`)
 
 // roleModifiers are the words that may come before a head within a role, lower-cased.
-var roleModifiers = wordSet(`deputy vice prime foreign defense defence interior finance trade
+var roleModifiers = newWordSet(`deputy vice prime foreign defense defence interior finance trade
 	economy economic justice health education energy agriculture environment labor labour
 	culture state first former acting interim outgoing incoming senior assistant supreme
 	chief general special top army military police opposition party presidential affairs
@@ -39,20 +39,40 @@ var roleModifiers = wordSet(`deputy vice prime foreign defense defence interior 
 
 // rolePortfolio are the words of the "of" phrase after "minister" or "secretary":
 // "Minister of Foreign Affairs", "Secretary of State".
-var rolePortfolio = wordSet(`foreign affairs defense defence state the interior finance trade
+var rolePortfolio = newWordSet(`foreign affairs defense defence state the interior finance trade
 	economy justice health education energy agriculture environment labor labour culture
 	home security national commerce industry information communications transport
 	internal external and staff homeland treasury development planning tourism`)
 
 // honorifics come before names but are no role: they are kept in the mention and dropped.
-var honorifics = wordSet(`mr. mrs. ms. dr. mr mrs ms dr sir dame madam mister prof. prof`)
+var honorifics = newWordSet(`mr. mrs. ms. dr. mr mrs ms dr sir dame madam mister prof. prof`)
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
+// wordSet is a set of lower-case words, looked up regardless of case.
+type wordSet map[string]bool
+
+func newWordSet(s string) wordSet {
+	m := wordSet{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
+}
+
+// has reports whether w, lower-cased, is in the set, without allocating: the entity
+// stage asks it of most capitalized words of every document.
+func (set wordSet) has(w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false // no listed word is that long
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // lowerASCII lower-cases w, allocating only when it has capitals.
@@ -65,8 +85,8 @@ func lowerASCII(w string) string {
 	return w
 }
 
-func isRoleHead(w string) bool     { return roleHeads[lowerASCII(w)] }
-func isRoleModifier(w string) bool { return roleModifiers[lowerASCII(w)] }
+func isRoleHead(w string) bool     { return roleHeads.has(w) }
+func isRoleModifier(w string) bool { return roleModifiers.has(w) }
 
 // roleBefore finds the role that ends just before token end (exclusive) in words: the
 // longest run of role words that ends on a head. It returns the start of the run, or end
@@ -120,11 +140,11 @@ func roleAfter(words []string, start int) int {
 	head := lowerASCII(words[end-1])
 	if (head == "minister" || head == "secretary" || head == "ministers") && end+1 < len(words) && words[end] == "of" {
 		k := end + 1
-		for k < len(words) && rolePortfolio[lowerASCII(words[k])] {
+		for k < len(words) && rolePortfolio.has(words[k]) {
 			k++
 		}
 		// "of the" alone is no portfolio: "the minister of the country".
-		if k > end+1 && lowerASCII(words[k-1]) != "the" && lowerASCII(words[k-1]) != "and" {
+		if k > end+1 && !strings.EqualFold(words[k-1], "the") && !strings.EqualFold(words[k-1], "and") {
 			end = k
 		}
 	}

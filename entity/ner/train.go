@@ -303,6 +303,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	for i := range lowered {
 		lowered[i] = rng.Float64() < opt.LowercaseRate
 	}
+	preds := predecessors(K)
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		start := time.Now()
 		errs, tokens := 0, 0
@@ -330,7 +331,7 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 				tr.Scores(feats[offs[i]:], emit[i*K:(i+1)*K])
 			}
 			offs = append(offs, len(feats))
-			guess := v.decode(n, K, cur)
+			guess := v.decode(n, K, cur, preds)
 			gold = grow(gold, n)
 			goldLabels(sent, types, gold)
 			changed := false
