@@ -80,8 +80,16 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 			}
 		}
 	}
+	resolveCounterparts(ms, refs)
 	for r := range refs {
 		ref := &refs[r]
+		if code, ok := strings.CutPrefix(ref.key, "country:"); ok {
+			// The country names the national referent, whichever of its capital, demonym or
+			// own names came first: "its" after "ASTANA … Kazakhstan" is Kazakhstan's.
+			if name, _, ok := gaz.Country(code); ok {
+				ref.name = name
+			}
+		}
 		if ref.typ == "PERSON" && ref.nationality == "" {
 			ref.nationality = leaderNationality(gaz, ref, date)
 		}
@@ -152,6 +160,28 @@ func mergeInto(ref *referent, m *mention) {
 		}
 		if ref.nationality == "" {
 			ref.nationality = m.nationality
+		}
+	}
+}
+
+// resolveCounterparts gives a person introduced as someone's counterpart ("met his
+// Azerbaijani counterpart Jeyhun Bayramov") the roles of the last person with roles
+// mentioned before in the same sentence: a counterpart holds the same office elsewhere.
+func resolveCounterparts(ms []mention, refs []referent) {
+	for i := range ms {
+		m := &ms[i]
+		if m.cluster < 0 || m.kind != nameMention || len(m.roles) != 1 || m.roles[0] != "Counterpart" {
+			continue
+		}
+		for k := i - 1; k >= 0 && ms[k].sent == m.sent; k-- {
+			if c := &ms[k]; c.cluster >= 0 && c.cluster != m.cluster && refs[c.cluster].typ == "PERSON" && len(refs[c.cluster].roles) > 0 {
+				m.roles = refs[c.cluster].roles
+				ref := &refs[m.cluster]
+				if len(ref.roles) == 1 && ref.roles[0] == "Counterpart" {
+					ref.roles = m.roles
+				}
+				break
+			}
 		}
 	}
 }

@@ -308,7 +308,12 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 	for k < len(words) && articles.has(words[k]) {
 		k++
 	}
-	nationality := ""
+	// Modifiers may come before the nationality: "a retired U.S. Army officer".
+	lead := k
+	for k < len(words) && isRoleModifier(words[k]) && !isRoleHead(words[k]) {
+		k++
+	}
+	nationality, natStart := "", k
 	if n, entries := gaz.Match(words, k); n > 0 && len(entries) > 0 {
 		e := &entries[0]
 		switch {
@@ -319,10 +324,18 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 		}
 	}
 	r := roleAfter(words, k)
+	if r == k && k > lead {
+		k, natStart = lead, lead // no nationality between modifiers and role: "a retired army officer"
+		r = roleAfter(words, k)
+	}
 	if r == k {
 		return
 	}
-	if role := roleText(words[k:r]); !slices.Contains(m.roles, role) {
+	role := roleText(words[k:r])
+	if natStart > lead {
+		role = roleText(words[lead:natStart]) + " " + role
+	}
+	if !slices.Contains(m.roles, role) {
 		m.roles = append(m.roles, role)
 	}
 	if nationality == "" && r+1 < len(words) && words[r] == "of" {

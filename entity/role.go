@@ -22,7 +22,8 @@ var roleHeads = newWordSet(`president minister premier chancellor secretary spok
 	archbishop bishop imam rabbi captain major lieutenant sergeant attorney commissioner
 	inspector superintendent marshal brigadier mp officer consul attaché attache dean
 	rector chairmen ministers presidents leaders officials spokesmen ambassadors envoys
-	generals commanders diplomats lawmakers governors mayors senators chiefs`)
+	generals commanders diplomats lawmakers governors mayors senators chiefs counterpart
+	gen. lt. col. maj. capt. sgt. adm. sen. rep. gov. amb. cmdr. brig. pres. supt.`)
 
 // roleModifiers are the words that may come before a head within a role, lower-cased.
 var roleModifiers = newWordSet(`deputy vice prime foreign defense defence interior finance trade
@@ -35,7 +36,8 @@ var roleModifiers = newWordSet(`deputy vice prime foreign defense defence interi
 	federal central secretary-general under cabinet treasury emergency internal external
 	parliamentary majority minority house senate prosecutor attorney staff commanding
 	lieutenant brigadier major crown grand highest chief-of-staff development planning
-	tourism sports youth women water mining oil petroleum immigration`)
+	tourism sports youth women water mining oil petroleum immigration retired lt. gen. maj.
+	brig. rear vice-`)
 
 // rolePortfolio are the words of the "of" phrase after "minister" or "secretary":
 // "Minister of Foreign Affairs", "Secretary of State".
