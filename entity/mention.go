@@ -139,14 +139,21 @@ func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 // gazetteer knows gets its code, and a person's span loses the titles the recognizer may
 // have left in it.
 func refine(m *mention, words []string, gaz *gazetteer.Gazetteer) {
-	if m.typ == "PERSON" {
-		for m.nameStart < m.nameEnd-1 && isTitleWord(words[m.nameStart]) {
-			m.nameStart++
-		}
-		return
-	}
 	n, entries := gaz.Match(words, m.start)
-	if n != m.end-m.start || len(entries) == 0 {
+	exact := n == m.end-m.start && len(entries) > 0
+	if m.typ == "PERSON" {
+		// A country or an international organization is never a person, whatever the
+		// recognizer made of "During Kazakhstan's …".
+		if exact && (entries[0].Kind == gazetteer.Country || entries[0].Kind == gazetteer.IGO) {
+			m.typ = entries[0].Type
+		} else {
+			for m.nameStart < m.nameEnd-1 && isTitleWord(words[m.nameStart]) {
+				m.nameStart++
+			}
+			return
+		}
+	}
+	if !exact {
 		return
 	}
 	e := &entries[0]
