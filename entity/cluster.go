@@ -360,14 +360,10 @@ func leaderNationality(gaz *gazetteer.Gazetteer, ref *referent, date string) str
 	if len(ref.parts) < 2 {
 		return "" // a surname alone names too many people
 	}
-	country := ""
-	for _, e := range gaz.Leaders(ref.name, date) {
-		if country != "" && e.Country != country {
-			return ""
-		}
-		country = e.Country
+	if l := gazetteer.CurrentLeader(gaz.Leaders(ref.name, date), date); l != nil {
+		return l.Country
 	}
-	return country
+	return ""
 }
 
 func containsFold(list []string, s string) bool {

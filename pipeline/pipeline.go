@@ -3,7 +3,8 @@
 // article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
 // dateline (header, end marks, bylines), timex (the reference date and the time expressions),
 // segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
-// roles and who-is-who, see package entity). Later stages
+// roles and who-is-who, see package entity) and actor (CAMEO actor codes, see package
+// actor). Later stages
 // are added here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
@@ -19,11 +20,13 @@ import (
 	"sync"
 	"time"
 
+	"herald/actor"
 	"herald/clean"
 	"herald/dateline"
 	"herald/document"
 	"herald/entity"
 	"herald/ingest"
+	"herald/lexicon"
 	"herald/segment"
 	"herald/syntax"
 	"herald/timex"
@@ -43,6 +46,8 @@ type Options struct {
 	Syntax *syntax.Models
 	// Entity are the recognizer's model and the gazetteer; nil means the embedded ones.
 	Entity *entity.Models
+	// Lexicon is the compiled actor dictionaries; nil means the embedded one.
+	Lexicon *lexicon.Lexicon
 }
 
 // Pipeline runs the stages over documents. It is safe for concurrent use: everything it
@@ -55,6 +60,7 @@ type Pipeline struct {
 	// entity stages; the models behind them are shared.
 	annotators  sync.Pool
 	recognizers sync.Pool
+	actors      *actor.Coder
 }
 
 // New builds a Pipeline.
@@ -72,14 +78,21 @@ func New(opt Options) (*Pipeline, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	models, entities := opt.Syntax, opt.Entity
-	var errSyntax, errEntity error
+	models, entities, lex := opt.Syntax, opt.Entity, opt.Lexicon
+	var errSyntax, errEntity, errLexicon error
 	var wg sync.WaitGroup
 	if entities == nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			entities, errEntity = entity.Load()
+		}()
+	}
+	if lex == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lex, errLexicon = lexicon.Load()
 		}()
 	}
 	if models == nil {
@@ -92,7 +105,11 @@ func New(opt Options) (*Pipeline, error) {
 	if errEntity != nil {
 		return nil, fmt.Errorf("loading the entity models: %w", errEntity)
 	}
-	p := &Pipeline{published: opt.Published, today: today, workers: workers}
+	if errLexicon != nil {
+		return nil, fmt.Errorf("loading the lexicon: %w", errLexicon)
+	}
+	p := &Pipeline{published: opt.Published, today: today, workers: workers,
+		actors: actor.New(lex, entities.Gazetteer)}
 	p.annotators.New = func() any { return models.NewAnnotator() }
 	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
@@ -107,11 +124,12 @@ const (
 	StageSegment
 	StageSyntax
 	StageEntity
+	StageActor
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -190,7 +208,11 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	e := p.recognizers.Get().(*entity.Annotator)
 	e.Annotate(doc)
 	p.recognizers.Put(e)
-	times[StageEntity] = time.Since(t5)
+	t6 := time.Now()
+	times[StageEntity] = t6.Sub(t5)
+
+	p.actors.Annotate(doc)
+	times[StageActor] = time.Since(t6)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}

@@ -34,7 +34,7 @@ one core. The last line is a KEY=VALUE summary.`,
   herald bench --workers 1 --runs 3 articles/`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {
-			p, err := in.pipeline()
+			p, err := in.pipeline(c.ErrOrStderr())
 			if err != nil {
 				return err
 			}

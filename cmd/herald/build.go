@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"herald/entity/gazetteer"
+	"herald/lexicon"
+	"herald/lexicon/petrarch"
 )
 
 func newBuildGazetteerCmd() *cobra.Command {
@@ -34,4 +36,44 @@ same data gives the same bytes. Write it to entity/gazetteer/` + gazetteer.Embed
 	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
 	c.Flags().StringVar(&out, "out", filepath.Join("entity", "gazetteer", gazetteer.EmbeddedFile), "file to write")
 	return c
+}
+
+func newBuildLexiconCmd() *cobra.Command {
+	var dicts, out string
+	c := &cobra.Command{
+		Use:   "build-lexicon --dictionaries DIR --out FILE",
+		Short: "Compile the PETRARCH actor and agents dictionaries into Herald's lexicon",
+		Long: `build-lexicon reads the PETRARCH-format dictionaries of --dictionaries, unchanged, and
+compiles the names and dated codes of the actor dictionaries (*.actors.txt) and the agents
+dictionary (*.agents.txt) into one compact file for the actor stage. The verb, discard and
+issue dictionaries are read and checked too. PETR.Validate.* files (PETRARCH's test set)
+are skipped. With Phoenix.agents.txt comes Herald's own supplement, lexicon/` + lexicon.SupplementFile + `.
+Defects the readers read past are printed as file:line warnings. The same dictionaries
+give the same bytes. Write it to lexicon/` + lexicon.File + ` to ship it; or give a directory
+of your own dictionaries to analyze and code with --dictionaries instead.`,
+		Example: `  herald build-lexicon --dictionaries ../shared/data/dictionaries/petrarch2 --out lexicon/` + lexicon.File,
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			l, warnings, err := compileLexicon(dicts)
+			if err != nil {
+				return err
+			}
+			for _, w := range warnings {
+				fmt.Fprintln(c.ErrOrStderr(), "warning:", w)
+			}
+			if err := writeModel(filepath.Dir(out), filepath.Base(out), func(f *os.File) error { return l.Write(f) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.ErrOrStderr(), "compiled %s: %s\n", out, l)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&dicts, "dictionaries", "../shared/data/dictionaries/petrarch2", "directory of PETRARCH-format dictionaries")
+	c.Flags().StringVar(&out, "out", filepath.Join("lexicon", lexicon.File), "file to write")
+	return c
+}
+
+// compileLexicon compiles the dictionaries of dir (see lexicon.CompileDir).
+func compileLexicon(dir string) (*lexicon.Lexicon, []petrarch.Warning, error) {
+	return lexicon.CompileDir(dir)
 }

@@ -85,6 +85,7 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newBenchCmd(stdin),
 		newTrainCmd(),
 		newBuildGazetteerCmd(),
+		newBuildLexiconCmd(),
 		newVersionCmd(),
 	)
 	return root
