@@ -67,6 +67,20 @@ func CompileDir(dir string) (*Lexicon, []petrarch.Warning, error) {
 	if err != nil {
 		return nil, warnings, err
 	}
+	return compile(d, warnings)
+}
+
+// CompileFiles is CompileDir for the dictionaries files names in dir, as a PETRARCH
+// configuration or the <Environment> of its unit-test records names them.
+func CompileFiles(dir string, files petrarch.Files) (*Lexicon, []petrarch.Warning, error) {
+	d, warnings, err := petrarch.ReadFiles(dir, files)
+	if err != nil {
+		return nil, warnings, err
+	}
+	return compile(d, warnings)
+}
+
+func compile(d *petrarch.Dictionaries, warnings []petrarch.Warning) (*Lexicon, []petrarch.Warning, error) {
 	files := append([]string(nil), d.Files...)
 	agents := d.Agents
 	if slices.ContainsFunc(d.Files, func(f string) bool { return strings.EqualFold(filepath.Base(f), "Phoenix.agents.txt") }) {
@@ -82,7 +96,9 @@ func CompileDir(dir string) (*Lexicon, []petrarch.Warning, error) {
 	for i, f := range files {
 		names[i] = filepath.Base(f)
 	}
-	return Compile(d.Actors, agents, strings.Join(names, ", ")), warnings, nil
+	l := Compile(d.Actors, agents, strings.Join(names, ", "))
+	l.Verbs, l.Discards = d.Verbs, d.Discards
+	return l, warnings, nil
 }
 
 // Compile indexes actor and agents dictionary entries into a Lexicon; source says where

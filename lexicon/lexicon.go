@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"herald/lexicon/petrarch"
 )
 
 // Code is an actor code with the dates it applies: From <= date < To, YYYY-MM-DD, empty
@@ -66,8 +68,13 @@ type Lexicon struct {
 	Source string
 	Actors []Actor
 	Agents []Agent
-	actors index
-	agents index
+	// Verbs and Discards are the verb dictionary and discard list, for the event coder;
+	// nil when the dictionaries had none. The compiled file does not hold them yet: the
+	// embedded lexicon reads them from the shipped files' copies at build time only.
+	Verbs    *petrarch.Verbs
+	Discards []petrarch.Discard
+	actors   index
+	agents   index
 }
 
 // index maps token sequences to entries, for longest-match lookup.

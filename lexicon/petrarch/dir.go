@@ -59,10 +59,42 @@ func ReadDir(dir string) (*Dictionaries, []Warning, error) {
 	if len(roles) == 0 {
 		return nil, nil, fmt.Errorf("%s: no PETRARCH dictionary (CAMEO*.txt, *.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt, *.issues.txt)", dir)
 	}
+	var files Files
 	for role, names := range roles {
 		sort.Strings(names)
 		if role != "actors" && len(names) > 1 {
 			return nil, nil, fmt.Errorf("%s: more than one %s dictionary: %s", dir, role, strings.Join(names, ", "))
+		}
+		switch role {
+		case "verbs":
+			files.Verbs = names[0]
+		case "actors":
+			files.Actors = names
+		case "agents":
+			files.Agents = names[0]
+		case "discards":
+			files.Discards = names[0]
+		case "issues":
+			files.Issues = names[0]
+		}
+	}
+	return ReadFiles(dir, files)
+}
+
+// Files names the dictionaries of a set, relative to a directory; an empty name means
+// none of that kind. PETRARCH2's configuration and the unit-test records' <Environment>
+// name them so.
+type Files struct {
+	Verbs, Agents, Discards, Issues string
+	Actors                          []string
+}
+
+// ReadFiles reads the dictionaries that files names in dir.
+func ReadFiles(dir string, files Files) (*Dictionaries, []Warning, error) {
+	roles := map[string][]string{"actors": files.Actors}
+	for role, name := range map[string]string{"verbs": files.Verbs, "agents": files.Agents, "discards": files.Discards, "issues": files.Issues} {
+		if name != "" {
+			roles[role] = []string{name}
 		}
 	}
 	d := &Dictionaries{}
