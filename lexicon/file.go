@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/gob"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -31,20 +32,70 @@ const (
 	fileVersion = 1
 )
 
-// File is the name of the compiled lexicon embedded in the package.
-const File = "lexicon.bin.gz"
+// File is the name of the compiled lexicon embedded in the package, VerbsFile that of
+// its verb dictionary and discard list: structured patterns, which encoding/gob stores
+// more simply than a text format would, in a gzip stream with no time or name in its
+// header.
+const (
+	File      = "lexicon.bin.gz"
+	VerbsFile = "verbs.gob.gz"
+)
 
-//go:embed lexicon.bin.gz
-var embedded []byte
+var (
+	//go:embed lexicon.bin.gz
+	embedded []byte
+	//go:embed verbs.gob.gz
+	embeddedVerbs []byte
+)
+
+// verbPayload is what VerbsFile holds.
+type verbPayload struct {
+	Source   string
+	Verbs    *petrarch.Verbs
+	Discards []petrarch.Discard
+}
+
+// WriteVerbs encodes the lexicon's verb dictionary and discard list in VerbsFile's
+// format.
+func (l *Lexicon) WriteVerbs(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewEncoder(zw).Encode(verbPayload{Source: l.Source, Verbs: l.Verbs, Discards: l.Discards}); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadVerbs decodes VerbsFile's format into l.
+func (l *Lexicon) ReadVerbs(r io.Reader) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	var p verbPayload
+	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
+		return fmt.Errorf("%w: verbs: %v", ErrFormat, err)
+	}
+	if p.Verbs != nil {
+		p.Verbs.Index()
+	}
+	l.Verbs, l.Discards = p.Verbs, p.Discards
+	return nil
+}
 
 // ErrFormat reports a compiled lexicon that is damaged or of another version.
 var ErrFormat = errors.New("not a Herald lexicon")
 
-// Load reads the lexicon embedded in the binary.
+// Load reads the lexicon embedded in the binary, verbs included.
 func Load() (*Lexicon, error) {
 	l, err := Read(bytes.NewReader(embedded))
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s: %w", File, err)
+	}
+	if err := l.ReadVerbs(bytes.NewReader(embeddedVerbs)); err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", VerbsFile, err)
 	}
 	return l, nil
 }

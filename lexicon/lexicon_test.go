@@ -28,6 +28,12 @@ func TestEmbeddedLoads(t *testing.T) {
 	if n, a := l.Agent([]string{"protesters"}, 0); n != 1 || a.Code != "~OPP" {
 		t.Errorf("protesters: %d words, %+v", n, a)
 	}
+	if l.Verbs == nil || len(l.Verbs.Blocks) < 100 {
+		t.Fatal("embedded verb dictionary missing")
+	}
+	if _, ok := l.Verbs.Synset("&CURRENCY"); !ok {
+		t.Error("synset index not rebuilt after decoding")
+	}
 }
 
 func TestDatedCodes(t *testing.T) {
@@ -62,7 +68,7 @@ func TestCompileReproducible(t *testing.T) {
 	if _, err := os.Stat(shared); err != nil {
 		t.Skipf("shared dictionaries not available (%v)", err)
 	}
-	var out [2]bytes.Buffer
+	var out, verbs [2]bytes.Buffer
 	for i := range out {
 		l, _, err := CompileDir(shared)
 		if err != nil {
@@ -71,6 +77,12 @@ func TestCompileReproducible(t *testing.T) {
 		if err := l.Write(&out[i]); err != nil {
 			t.Fatal(err)
 		}
+		if err := l.WriteVerbs(&verbs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(verbs[0].Bytes(), verbs[1].Bytes()) || !bytes.Equal(verbs[0].Bytes(), embeddedVerbs) {
+		t.Error("the compiled verbs differ between runs or from the embedded file: run herald build-lexicon")
 	}
 	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
 		t.Fatal("two compilations differ")

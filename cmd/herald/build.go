@@ -64,6 +64,10 @@ of your own dictionaries to analyze and code with --dictionaries instead.`,
 			if err := writeModel(filepath.Dir(out), filepath.Base(out), func(f *os.File) error { return l.Write(f) }); err != nil {
 				return err
 			}
+			// The verb dictionary and discards go beside it, for the event coder.
+			if err := writeModel(filepath.Dir(out), lexicon.VerbsFile, func(f *os.File) error { return l.WriteVerbs(f) }); err != nil {
+				return err
+			}
 			fmt.Fprintf(c.ErrOrStderr(), "compiled %s: %s\n", out, l)
 			return nil
 		},

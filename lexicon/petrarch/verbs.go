@@ -14,6 +14,17 @@ type Verbs struct {
 	synsets         map[string]int
 }
 
+// Index rebuilds the lookup of synsets by name, for a Verbs that was decoded rather
+// than read (the compiled lexicon stores Verbs with encoding/gob, which skips it).
+func (v *Verbs) Index() {
+	v.synsets = make(map[string]int, len(v.Synsets))
+	for i := range v.Synsets {
+		if _, dup := v.synsets[v.Synsets[i].Name]; !dup {
+			v.synsets[v.Synsets[i].Name] = i
+		}
+	}
+}
+
 // Synset returns the synset named name ("&CURRENCY").
 func (v *Verbs) Synset(name string) (*Synset, bool) {
 	i, ok := v.synsets[name]
