@@ -4,7 +4,7 @@
 // dateline (header, end marks, bylines), timex (the reference date and the time expressions),
 // segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
 // roles and who-is-who, see package entity) and actor (CAMEO actor codes, see package
-// actor). Later stages
+// actor) and event (who did what to whom, see package event). Later stages
 // are added here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
@@ -25,6 +25,7 @@ import (
 	"herald/dateline"
 	"herald/document"
 	"herald/entity"
+	"herald/event"
 	"herald/ingest"
 	"herald/lexicon"
 	"herald/segment"
@@ -61,6 +62,7 @@ type Pipeline struct {
 	annotators  sync.Pool
 	recognizers sync.Pool
 	actors      *actor.Coder
+	events      *event.Coder
 }
 
 // New builds a Pipeline.
@@ -110,6 +112,7 @@ func New(opt Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{published: opt.Published, today: today, workers: workers,
 		actors: actor.New(lex, entities.Gazetteer)}
+	p.events = event.New(lex, p.actors, nil)
 	p.annotators.New = func() any { return models.NewAnnotator() }
 	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
@@ -125,11 +128,12 @@ const (
 	StageSyntax
 	StageEntity
 	StageActor
+	StageEvent
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor", "event"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -212,7 +216,11 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	times[StageEntity] = t6.Sub(t5)
 
 	p.actors.Annotate(doc)
-	times[StageActor] = time.Since(t6)
+	t7 := time.Now()
+	times[StageActor] = t7.Sub(t6)
+
+	p.events.Annotate(doc)
+	times[StageEvent] = time.Since(t7)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}

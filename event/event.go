@@ -1,0 +1,394 @@
+// Package event is the event stage, Herald's reason to exist: from each sentence's
+// dependency parse, the coded actors of the entities layer and the PETRARCH verb
+// dictionary, it finds who did what to whom and codes it in CAMEO, with the evidence.
+//
+// For every verb of a sentence it gathers the clause (clause.go): the subjects, objects
+// and prepositional phrases the parse gives it, or that it takes from the verb governing
+// it ("Iran agreed to resume talks": resume's subject is Iran). It looks the verb up in
+// the verb dictionary (verbs.go), matches the patterns of the verb's block against the
+// clause (pattern.go) and keeps the most specific match, else the verb's own code. The
+// actors are the coded entities in the subject and in the object or prepositional phrase
+// the pattern names; noun phrases no entity covers are coded by the actor stage's phrase
+// coder ("Turkish police"). Modality changes the code: an act stated as an intent
+// ("will", "is willing to", "plans to") becomes the matching CAMEO 03 intent (or 13
+// threat), and a negated one is marked. The semantics follow PETRARCH2 and
+// UniversalPetrarch; the code is Herald's own.
+package event
+
+import (
+	"fmt"
+	"strings"
+
+	"herald/actor"
+	"herald/document"
+	"herald/lexicon"
+)
+
+// Coder codes events. It is read-only after New and safe for concurrent use.
+type Coder struct {
+	verbs    *verbIndex
+	discards [][]string
+	story    []bool // discards[i] discards the whole story, not just the sentence
+	actors   *actor.Coder
+	// describe fills an event's root, QuadClass, Goldstein score and PLOVER class from
+	// its CAMEO code; nil leaves the root as the code's first two digits.
+	describe func(*document.Event)
+}
+
+// New returns a Coder over the lexicon's verb dictionary and discard list, coding noun
+// phrases with actors. describe, which may be nil, adds the codebook's metadata.
+func New(lex *lexicon.Lexicon, actors *actor.Coder, describe func(*document.Event)) *Coder {
+	c := &Coder{verbs: newVerbIndex(nil), actors: actors, describe: describe}
+	if lex != nil {
+		c.verbs = newVerbIndex(lex.Verbs)
+		for _, d := range lex.Discards {
+			if len(d.Words) > 0 {
+				c.discards = append(c.discards, d.Words)
+				c.story = append(c.story, d.Story)
+			}
+		}
+	}
+	return c
+}
+
+// Annotate codes the events of every sentence of doc into doc.Events. A sentence that
+// makes the coder fail is skipped with a warning naming it; the others are still coded.
+func (c *Coder) Annotate(doc *document.Document) {
+	doc.Events = doc.Events[:0]
+	entityAt := entityIndex(doc)
+	date := actor.Date(doc)
+	for si := range doc.Sentences {
+		if len(doc.Sentences[si].Tokens) == 0 {
+			continue
+		}
+		s := newSentence(doc, si, entityAt)
+		if story, hit := c.discarded(s); hit {
+			if story {
+				doc.Events = doc.Events[:0]
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("sentence %d: the discard list discards the story", si))
+				return
+			}
+			continue
+		}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					doc.Warnings = append(doc.Warnings, fmt.Sprintf("sentence %d: event coder skipped it after an internal error: %v", si, r))
+				}
+			}()
+			doc.Events = c.sentence(doc, s, sentenceDate(doc, si, date), doc.Events)
+		}()
+	}
+}
+
+// sentenceDate is the date of the events of sentence si: a time expression in it that
+// resolves to a day, else the document's date.
+func sentenceDate(doc *document.Document, si int, date string) string {
+	sent := doc.Sentences[si]
+	for _, t := range doc.Times {
+		if t.Start >= sent.Start && t.End <= sent.End && len(t.Value) == 10 && t.Value[4] == '-' {
+			return t.Value
+		}
+	}
+	return date
+}
+
+// entityIndex returns a function that finds the entity covering a token's span, -1 if
+// none.
+func entityIndex(doc *document.Document) func(start, end int) int {
+	return func(start, end int) int {
+		for i := range doc.Entities {
+			e := &doc.Entities[i]
+			if e.Start <= start && end <= e.End {
+				return i
+			}
+		}
+		return -1
+	}
+}
+
+// discarded reports whether a discard phrase occurs in the sentence, and whether it
+// discards the whole story.
+func (c *Coder) discarded(s *sentence) (story, hit bool) {
+	for di, words := range c.discards {
+		for i := 0; i+len(words) <= len(s.upper); i++ {
+			ok := true
+			for k, w := range words {
+				if s.upper[i+k] != w && s.lemma[i+k] != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return c.story[di], true
+			}
+		}
+	}
+	return false, false
+}
+
+// sentence codes the events of one sentence and appends them to dst.
+func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst []document.Event) []document.Event {
+	start := len(dst)
+	for v := range s.toks {
+		if s.toks[v].UPOS != "VERB" || !clausal[s.rel(v)] {
+			continue
+		}
+		cl := s.clauseOf(v)
+		entries := c.verbs.lookup(cl)
+		if len(entries) == 0 {
+			continue
+		}
+		m := c.bestMatch(cl, entries[0])
+		if m.score == 0 && contradicted(s, cl, m.code) {
+			m.code, m.rule = "050", "cooperation noun over "+m.rule
+		}
+		dst = c.emit(doc, s, cl, m, date, dst)
+	}
+	return dedupe(dst, start)
+}
+
+// cooperationNouns name joint, peaceful undertakings.
+var cooperationNouns = map[string]bool{"COOPERATION": true, "COLLABORATION": true, "PARTNERSHIP": true,
+	"DIALOGUE": true, "EXCHANGE": true, "TALKS": true, "TALK": true, "RELATIONS": true, "TIES": true,
+	"CONSULTATION": true, "NEGOTIATION": true, "COORDINATION": true, "FRIENDSHIP": true, "TRADE": true}
+
+// contradicted reports whether a verb's own code, which no pattern confirmed, says
+// conflict (10-20) while its object or prepositional phrase names cooperation: ENGAGE
+// codes 190, fighting, unless a pattern says otherwise, and "engage in closer
+// collaboration" is no fight. Such a verb codes 050, diplomatic cooperation, rather than
+// the opposite of what the sentence says; the rule says so.
+func contradicted(s *sentence, cl *clause, code string) bool {
+	if len(code) < 2 || code[0] != '1' && code[:2] != "20" {
+		return false
+	}
+	for _, n := range cl.objects {
+		if cooperationNouns[s.lemma[n]] || cooperationNouns[s.upper[n]] {
+			return true
+		}
+	}
+	for _, p := range cl.preps {
+		if cooperationNouns[s.lemma[p.noun]] || cooperationNouns[s.upper[p.noun]] {
+			return true
+		}
+	}
+	return false
+}
+
+// actorRef is an event participant found in the sentence.
+type actorRef struct {
+	code       string
+	start, end int // byte offsets
+	entity     int // index into doc.Entities, -1 when the phrase coder coded it
+	how        string
+}
+
+// actorsOf returns the actors a nominal names: itself and its conjuncts ("Brazil and
+// Argentina"), each coded by the entity covering it, else by the first coded entity in
+// its phrase ("Kazakhstan's adherence" is Kazakhstan), else by the phrase coder
+// ("Turkish police").
+func (c *Coder) actorsOf(doc *document.Document, s *sentence, n int, date string) []actorRef {
+	var out []actorRef
+	heads := []int{n}
+	for _, k := range s.children[n] {
+		if s.rel(k) == "conj" {
+			heads = append(heads, k)
+		}
+	}
+	for _, h := range heads {
+		if a, ok := c.actorOf(doc, s, h, date); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (c *Coder) actorOf(doc *document.Document, s *sentence, n int, date string) (actorRef, bool) {
+	if e := s.entity[n]; e >= 0 && doc.Entities[e].Actor != "" {
+		ent := &doc.Entities[e]
+		return actorRef{ent.Actor, ent.Start, ent.End, e, ent.ActorHow}, true
+	}
+	phrase := s.subtree(n, nil)
+	// Only the words up to the head and its own modifiers: not the conjuncts, which are
+	// actors of their own.
+	var words []string
+	lo, hi := -1, -1
+	for _, k := range phrase {
+		if s.rel(k) == "conj" || s.rel(k) == "cc" {
+			continue
+		}
+		if e := s.entity[k]; e >= 0 && doc.Entities[e].Actor != "" && k != n {
+			ent := &doc.Entities[e]
+			return actorRef{ent.Actor, ent.Start, ent.End, e, ent.ActorHow}, true
+		}
+		if k <= n || s.head[k] == n {
+			words = append(words, s.toks[k].Text)
+			if lo < 0 {
+				lo = k
+			}
+			hi = k
+		}
+	}
+	if c.actors == nil || lo < 0 {
+		return actorRef{}, false
+	}
+	coding := c.actors.Phrase(words, date)
+	if coding.Code == "" {
+		return actorRef{}, false
+	}
+	return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, -1, coding.How}, true
+}
+
+// emit appends the events of a matched clause.
+func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, date string, dst []document.Event) []document.Event {
+	forward, backward := splitCode(m.code)
+	if forward == "" && backward == "" {
+		return dst
+	}
+	var sources, targets []actorRef
+	subj := cl.subjects
+	if m.source >= 0 {
+		subj = []int{m.source}
+	}
+	for _, n := range subj {
+		sources = append(sources, c.actorsOf(doc, s, n, date)...)
+	}
+	switch {
+	case m.target >= 0:
+		targets = c.actorsOf(doc, s, m.target, date)
+	default:
+		for _, n := range cl.objects {
+			targets = append(targets, c.actorsOf(doc, s, n, date)...)
+		}
+		if len(targets) == 0 {
+			for _, p := range cl.preps {
+				if targets = c.actorsOf(doc, s, p.noun, date); len(targets) > 0 {
+					break
+				}
+			}
+		}
+	}
+	if len(sources) == 0 || len(targets) == 0 {
+		return dst
+	}
+	verb := s.toks[cl.verb]
+	for _, src := range sources {
+		for _, tgt := range targets {
+			if sameActor(doc, src, tgt) {
+				continue
+			}
+			for dir, code := range [2]string{forward, backward} {
+				if code == "" {
+					continue
+				}
+				a, b := src, tgt
+				if dir == 1 {
+					a, b = tgt, src
+				}
+				if cl.intent != "" {
+					code = intentCode(code)
+				}
+				ev := document.Event{
+					Doc: doc.ID, Sentence: s.index, Date: date,
+					Source:   actorOf(doc, a),
+					Target:   actorOf(doc, b),
+					CAMEO:    code,
+					Evidence: document.Evidence{Start: verb.Start, End: verb.End, Verb: verb.Text, Rule: m.rule},
+					Negated:  cl.negated,
+				}
+				ev.Confidence = confidence(m, a, b, cl)
+				if c.describe != nil {
+					c.describe(&ev)
+				} else if len(code) >= 2 {
+					ev.Root = code[:2]
+				}
+				dst = append(dst, ev)
+			}
+		}
+	}
+	return dst
+}
+
+func actorOf(doc *document.Document, a actorRef) document.Actor {
+	return document.Actor{Text: doc.Text[a.start:a.end], Code: a.code, Start: a.start, End: a.end}
+}
+
+// sameActor reports whether two participants are one: the same entity cluster, the same
+// span, or the same code where either is not a named entity of its own. "Kazakh
+// President … met the Kazakh foreign minister" keeps two KAZGOV actors; "China … China"
+// does not make China meet itself.
+func sameActor(doc *document.Document, a, b actorRef) bool {
+	if a.start == b.start && a.end == b.end {
+		return true
+	}
+	if a.entity >= 0 && b.entity >= 0 && doc.Entities[a.entity].Cluster == doc.Entities[b.entity].Cluster {
+		return true
+	}
+	if a.code != b.code {
+		return false
+	}
+	return a.entity < 0 || b.entity < 0 || doc.Entities[a.entity].Type != "PERSON" || doc.Entities[b.entity].Type != "PERSON"
+}
+
+// splitCode splits a dictionary code: "042" codes the source's act on the target,
+// "036:036" also the target's on the source (a reciprocal act), ":173" only that; "---"
+// and "" code nothing.
+func splitCode(code string) (forward, backward string) {
+	forward, backward, _ = strings.Cut(code, ":")
+	if forward == "---" {
+		forward = ""
+	}
+	if backward == "---" {
+		backward = ""
+	}
+	return strings.TrimSpace(forward), strings.TrimSpace(backward)
+}
+
+// intentCode is the CAMEO code of the intent to do what code codes: to meet (04) is 036,
+// to cooperate diplomatically (05) 032, materially (06) 031, to aid (07) 033, to yield (08)
+// 035; to use force (18-20) is a threat of force, 138, and other material conflict (14-17)
+// a threat, 130. Verbal acts (01-03, 09-13) are done in the saying, and stay as they are:
+// "will oppose" is opposition already.
+func intentCode(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "18", "19", "20":
+		return "138"
+	case "14", "15", "16", "17":
+		return "130"
+	}
+	return code // statements, appeals, intents, demands, disapproval, rejection, threats
+}
+
+// dedupe drops repeated events among dst[start:]: the same actors and code from the same
+// verb.
+func dedupe(dst []document.Event, start int) []document.Event {
+	out := dst[:start]
+	for i := start; i < len(dst); i++ {
+		e := dst[i]
+		dup := false
+		for _, o := range out[start:] {
+			if o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code && o.CAMEO == e.CAMEO &&
+				o.Evidence.Start == e.Evidence.Start && o.Source.Start == e.Source.Start && o.Target.Start == e.Target.Start {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
+}
