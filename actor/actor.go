@@ -52,6 +52,9 @@ type Coding struct {
 	// Rule says which entry or rule gave the code: "Phoenix.Countries.actors.txt:25278",
 	// "agents PRESIDENT [~GOV]", "gazetteer leader Q...".
 	Rule string
+	// Country is the country code a role was composed with ("TUR" for TURCOP); empty
+	// for other codings, and for a role with no country ("police": COP).
+	Country string
 }
 
 // Annotate codes every entity of doc. A cluster's code is the most trusted coding among

@@ -138,7 +138,7 @@ func isCountryCode(code string) bool {
 func (r *reading) coding() Coding {
 	switch {
 	case r.country != "" && len(r.agents) > 0:
-		return Coding{Code: compose(r.country, r.agents[0]), How: ByRole, Rule: r.countryRule + " + " + r.agentRule}
+		return Coding{Code: composeAll(r.country, r.agents), How: ByRole, Rule: r.countryRule + " + " + r.agentRule, Country: r.country}
 	case r.leader.Code != "":
 		return r.leader
 	case r.dict.Code != "":
@@ -165,6 +165,28 @@ func compose(actor, agent string) string {
 		return agent[:len(agent)-1] + actor
 	}
 	return actor + agent
+}
+
+// composeAll attaches every agent of a phrase to the actor, each role once: prefixes
+// ("NGO~") before it, suffixes ("~GOV") after it in order. "MSF Arnor diplomat" is
+// NGO + ARN + GOV; "Deputy Prime Minister and Foreign Minister" of Kazakhstan KAZ + GOV.
+func composeAll(actor string, agents []string) string {
+	var pre, post string
+	for _, a := range agents {
+		switch {
+		case strings.HasPrefix(a, "~"):
+			if !strings.Contains(post, a[1:]) {
+				post += a[1:]
+			}
+		case strings.HasSuffix(a, "~"):
+			if !strings.Contains(pre, a[:len(a)-1]) {
+				pre += a[:len(a)-1]
+			}
+		default:
+			post += a
+		}
+	}
+	return pre + actor + post
 }
 
 // countryCode is the CAMEO code of a country given by its ISO3 code.

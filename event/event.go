@@ -184,64 +184,126 @@ type actorRef struct {
 }
 
 // actorsOf returns the actors a nominal names: itself and its conjuncts ("Brazil and
-// Argentina"), each coded by the entity covering it, else by the first coded entity in
-// its phrase ("Kazakhstan's adherence" is Kazakhstan), else by the phrase coder
-// ("Turkish police").
+// Argentina"), each coded as a whole phrase when the phrase composes a country with a role
+// ("Gondor's government", "Osgiliath soldiers", "activists in Arnor"), else by the entity
+// it is. A nominal that names no actor itself stands for the first one inside it ("the
+// resumption of ties between Gondor and Osgiliath" is Gondor and Osgiliath;
+// "Kazakhstan's firm adherence" is Kazakhstan).
 func (c *Coder) actorsOf(doc *document.Document, s *sentence, n int, date string) []actorRef {
-	var out []actorRef
-	heads := []int{n}
-	for _, k := range s.children[n] {
-		if s.rel(k) == "conj" {
-			heads = append(heads, k)
-		}
-	}
-	for _, h := range heads {
-		if a, ok := c.actorOf(doc, s, h, date); ok {
-			out = append(out, a)
-		}
-	}
-	return out
+	return c.actorsWithin(doc, s, n, date, 0)
 }
 
-func (c *Coder) actorOf(doc *document.Document, s *sentence, n int, date string) (actorRef, bool) {
-	if e := s.entity[n]; e >= 0 && doc.Entities[e].Actor != "" {
-		ent := &doc.Entities[e]
-		return actorRef{ent.Actor, ent.Start, ent.End, e, ent.ActorHow}, true
-	}
-	phrase := s.subtree(n, nil)
-	// Only the words up to the head and its own modifiers: not the conjuncts, which are
-	// actors of their own.
-	var words []string
-	lo, hi := -1, -1
-	for _, k := range phrase {
-		if s.rel(k) == "conj" || s.rel(k) == "cc" {
-			continue
-		}
-		if e := s.entity[k]; e >= 0 && doc.Entities[e].Actor != "" && k != n {
-			ent := &doc.Entities[e]
-			return actorRef{ent.Actor, ent.Start, ent.End, e, ent.ActorHow}, true
-		}
-		if k <= n || s.head[k] == n {
-			words = append(words, s.toks[k].Text)
-			if lo < 0 {
-				lo = k
+func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date string, depth int) []actorRef {
+	if a, ok := c.nominal(doc, s, n, date, false); ok {
+		out := []actorRef{a}
+		for _, k := range s.children[n] {
+			if s.rel(k) == "conj" {
+				if b, ok := c.nominal(doc, s, k, date, false); ok {
+					out = append(out, b)
+				}
 			}
-			hi = k
+		}
+		return out
+	}
+	if depth < 3 {
+		for _, k := range s.subtree(n, nil) {
+			if k != n && s.rel(k) != "conj" && c.names(doc, s, k) {
+				return c.actorsWithin(doc, s, k, date, depth+1)
+			}
 		}
 	}
-	if c.actors == nil || lo < 0 {
-		return actorRef{}, false
+	if a, ok := c.nominal(doc, s, n, date, true); ok {
+		return []actorRef{a} // a role alone: "police"
 	}
-	coding := c.actors.Phrase(words, date)
-	if coding.Code == "" {
-		return actorRef{}, false
+	return nil
+}
+
+// headIsRole reports whether the phrase's head word ends a role or group the
+// dictionaries know, alone or with up to two words before it ("police", "golden geese",
+// "main opposition groups").
+func (c *Coder) headIsRole(words []string, head int, date string) bool {
+	for k := 1; k <= 3 && head-k+1 >= 0; k++ {
+		if c.actors.Phrase(words[head-k+1:head+1], date).Code != "" {
+			return true
+		}
 	}
-	return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, -1, coding.How}, true
+	return false
+}
+
+// names reports whether token k is an entity with an actor code.
+func (c *Coder) names(doc *document.Document, s *sentence, k int) bool {
+	e := s.entity[k]
+	return e >= 0 && doc.Entities[e].Actor != ""
+}
+
+// nominal codes the phrase headed by n, conjuncts left out. A phrase that composes a
+// country and a role wins; then the entity n is part of; then, only when bare is set, a
+// role with no country ("police": COP) or a dictionary name the phrase holds.
+func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string, bare bool) (actorRef, bool) {
+	var words []string
+	lo, hi, headPos := -1, -1, 0
+	var walk func(k int)
+	walk = func(k int) {
+		for _, ch := range s.children[k] {
+			if ch < k {
+				switch s.rel(ch) {
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos":
+				default:
+					walk(ch)
+				}
+			}
+		}
+		if k == n {
+			headPos = len(words)
+		}
+		words = append(words, s.toks[k].Text)
+		if lo < 0 || k < lo {
+			lo = k
+		}
+		hi = max(hi, k)
+		for _, ch := range s.children[k] {
+			if ch > k {
+				switch s.rel(ch) {
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos":
+				default:
+					walk(ch)
+				}
+			}
+		}
+	}
+	walk(n)
+	var coding actor.Coding
+	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
+		// Only a phrase whose head is a name or a role is an actor phrase: "Gondor's
+		// government", not "talks with Kazakhstan's minister".
+		coding = c.actors.Phrase(words, date)
+	}
+	if coding.How == actor.ByRole && coding.Country != "" {
+		ent := -1
+		if e := s.entity[n]; e >= 0 {
+			ent = e
+		}
+		return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, ent, coding.How}, true
+	}
+	if c.names(doc, s, n) {
+		ent := &doc.Entities[s.entity[n]]
+		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
+	}
+	if bare && coding.Code != "" {
+		return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, -1, coding.How}, true
+	}
+	return actorRef{}, false
 }
 
 // emit appends the events of a matched clause.
 func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, date string, dst []document.Event) []document.Event {
 	forward, backward := splitCode(m.code)
+	if !isCode(forward) {
+		forward = ""
+	}
+	if !isCode(backward) {
+		backward = ""
+	}
 	if forward == "" && backward == "" {
 		return dst
 	}
@@ -267,6 +329,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 				}
 			}
 		}
+	}
+	if len(targets) == 0 && len(sources) >= 2 {
+		// "Gondor and Osgiliath renewed ties": a compound subject with no object acts
+		// on itself, each member on each other.
+		targets = sources
 	}
 	if len(sources) == 0 || len(targets) == 0 {
 		return dst
@@ -342,6 +409,16 @@ func splitCode(code string) (forward, backward string) {
 		backward = ""
 	}
 	return strings.TrimSpace(forward), strings.TrimSpace(backward)
+}
+
+// isCode reports whether a dictionary code is an event code: digits, as CAMEO writes
+// them, perhaps with a letter suffix of the older dictionaries. Placeholders ("+++",
+// "025?") code nothing.
+func isCode(code string) bool {
+	if len(code) < 2 || code[0] < '0' || code[0] > '9' {
+		return false
+	}
+	return !strings.ContainsAny(code, "?+*")
 }
 
 // intentCode is the CAMEO code of the intent to do what code codes: to meet (04) is 036,
