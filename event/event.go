@@ -247,7 +247,7 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		for _, ch := range s.children[k] {
 			if ch < k {
 				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos":
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark":
 				default:
 					walk(ch)
 				}
@@ -264,7 +264,7 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		for _, ch := range s.children[k] {
 			if ch > k {
 				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos":
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark":
 				default:
 					walk(ch)
 				}
