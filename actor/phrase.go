@@ -55,17 +55,26 @@ func (c *Coder) read(words []string, date string) reading {
 			i++
 			continue
 		}
+		// The dictionaries decide over the gazetteer, so that a user's own dictionaries
+		// code as they say, except for the heads of state and government in office, whom
+		// the gazetteer dates better than dictionaries frozen years ago.
+		leader := ng == n && len(entries) > 0 && entries[0].Kind == gazetteer.Leader
 		switch {
-		case ng == n && c.takeGazetteer(&r, entries, date):
-		case na == n && act.At(date) != "":
+		case na == n && act.At(date) != "" && !leader:
 			code := act.At(date)
 			if isCountryCode(code) {
 				if r.country == "" {
-					r.country, r.countryRule = code, act.Where
+					r.country, r.countryRule = code, act.Where+" "+act.Name
+					// Phoenix lists capitals among a country's names; a capital that acts
+					// stands for the government ("Islamabad was ready to …").
+					if ng == n && len(entries) > 0 && entries[0].Kind == gazetteer.Capital && c.gaz.CAMEO(entries[0].Country) == code {
+						r.capital = true
+					}
 				}
 			} else if r.dict.Code == "" {
 				r.dict = Coding{Code: code, How: ByDictionary, Rule: act.Where + " " + act.Name}
 			}
+		case ng == n && c.takeGazetteer(&r, entries, date):
 		case nt == n:
 			r.agents = append(r.agents, agent.Code)
 			if r.agentRule == "" {

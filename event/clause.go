@@ -209,7 +209,31 @@ func (s *sentence) clauseOf(v int) *clause {
 	}
 	c.negated = s.negated(v)
 	c.inherit()
+	c.resolvePronounSubject()
 	return c
+}
+
+// resolvePronounSubject replaces a pronoun subject of a complement clause by the subject
+// of the clause it complements: "Ethiopia indicated it would act" (it is Ethiopia). The
+// entity stage links he and she; "it" and "they", which it leaves alone, are read here,
+// where the clause says whom they stand for.
+func (c *clause) resolvePronounSubject() {
+	s := c.s
+	if len(c.subjects) != 1 || s.rel(c.verb) != "ccomp" || s.head[c.verb] < 0 {
+		return
+	}
+	k := c.subjects[0]
+	switch s.lemma[k] {
+	case "IT", "THEY", "HE", "SHE":
+	default:
+		return
+	}
+	if s.entity[k] >= 0 {
+		return // the entity stage linked it
+	}
+	if outer := subjectsOf(s, s.head[c.verb]); len(outer) > 0 {
+		c.subjects = outer
+	}
 }
 
 // inherit fills in the subject of a verb that has none of its own, and the modality it

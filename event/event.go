@@ -139,7 +139,14 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 		if len(entries) == 0 {
 			continue
 		}
+		// A verb may be listed in several blocks: the best pattern match among them wins,
+		// else the first listing's own code.
 		m := c.bestMatch(cl, entries[0])
+		for _, e := range entries[1:] {
+			if o := c.bestMatch(cl, e); o.score > m.score {
+				m = o
+			}
+		}
 		if m.score == 0 && contradicted(s, cl, m.code) {
 			m.code, m.rule = "050", "cooperation noun over "+m.rule
 		}
@@ -353,7 +360,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					a, b = tgt, src
 				}
 				if cl.intent != "" {
-					code = intentCode(code)
+					code = intentCode(code, futureAux[strings.ToUpper(cl.intent)])
 				}
 				ev := document.Event{
 					Doc: doc.ID, Sentence: s.index, Date: date,
@@ -426,8 +433,14 @@ func isCode(code string) bool {
 // 035; to use force (18-20) is a threat of force, 138, and other material conflict (14-17)
 // a threat, 130. Verbal acts (01-03, 09-13) are done in the saying, and stay as they are:
 // "will oppose" is opposition already.
-func intentCode(code string) string {
+//
+// A bare future ("will", "would") only makes intents of cooperation: "Ethiopia will break
+// relations" is coded as the break itself, as PETRARCH codes it.
+func intentCode(code string, future bool) string {
 	if len(code) < 2 {
+		return code
+	}
+	if future && code[:2] > "08" {
 		return code
 	}
 	switch code[:2] {
