@@ -368,7 +368,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					Target:   actorOf(doc, b),
 					CAMEO:    code,
 					Evidence: document.Evidence{Start: verb.Start, End: verb.End, Verb: verb.Text, Rule: m.rule},
-					Negated:  cl.negated,
+					Negated:  cl.negated && !m.negative,
 				}
 				ev.Confidence = confidence(m, a, b, cl)
 				if c.describe != nil {

@@ -2,6 +2,8 @@ package event
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"herald/lexicon/petrarch"
 )
@@ -14,6 +16,9 @@ type match struct {
 	// source and target are the tokens the pattern names as the actors ($ and +), -1
 	// when it names none.
 	source, target int
+	// negative is set when the pattern itself spells a negation ("&NEGATVAUXVRB *
+	// OVER EFFORTS"): its code is that of the negated act, not to be marked again.
+	negative bool
 }
 
 // bestMatch matches every pattern of the verb's block against the clause and returns the
@@ -30,6 +35,7 @@ func (c *Coder) bestMatch(cl *clause, e verbEntry) match {
 		m, ok := c.matchPattern(cl, p)
 		if ok && m.score > best.score {
 			m.code = p.Code
+			m.negative = negativePattern(p.Text)
 			m.rule = fmt.Sprintf("%s %s (%s:%d)", e.block.Name, p.Text, e.block.File, p.Line)
 			best = m
 		}
@@ -45,10 +51,22 @@ func (c *Coder) bestMatch(cl *clause, e verbEntry) match {
 func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 	s := cl.s
 	m := match{source: -1, target: -1}
+	// The words after the verb, as PETRARCH reads a verb phrase: its objects and
+	// prepositional phrases in order ("clashed over the efforts" matches "* OVER EFFORTS").
 	var objectWords []int
 	for _, o := range cl.objects {
 		objectWords = s.subtree(o, objectWords)
 	}
+	for _, k := range s.children[cl.verb] {
+		if k > cl.verb {
+			switch s.rel(k) {
+			case "obl", "compound", "xcomp", "advmod", "nmod":
+				objectWords = s.subtree(k, objectWords)
+			}
+		}
+	}
+	slices.Sort(objectWords)
+	objectWords = slices.Compact(objectWords)
 	for _, np := range p.Post.Nouns {
 		n, ok := c.matchNoun(s, np, cl.objects, objectWords, &m)
 		if !ok {
@@ -72,6 +90,8 @@ func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 			before = append(before, k)
 		}
 	}
+	slices.Sort(before)
+	before = slices.Compact(before)
 	for _, np := range p.Pre.Nouns {
 		n, ok := c.matchNoun(s, np, cl.subjects, before, &m)
 		if !ok {
@@ -107,14 +127,7 @@ func (c *Coder) matchNoun(s *sentence, np petrarch.NounPhrase, heads, words []in
 			n++
 		case petrarch.Skip, petrarch.Compound:
 		default:
-			found := false
-			for _, k := range words {
-				if c.verbs.termMatches(t, s.lemma[k], s.upper[k]) {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if !c.verbs.inPool(s, t, words) {
 				return 0, false
 			}
 			n++
@@ -184,4 +197,16 @@ func confidence(m match, src, tgt actorRef, cl *clause) float64 {
 		x -= 0.05 // a subject lent by another verb
 	}
 	return min(0.99, max(0.05, float64(int(x*100+0.5))/100))
+}
+
+// negativePattern reports whether a pattern's words before the verb spell a negation.
+func negativePattern(text string) bool {
+	pre, _, _ := strings.Cut(text, "*")
+	pre = strings.ToUpper(pre)
+	for _, w := range []string{"NOT", "N'T", "NEVER", "NEG"} {
+		if strings.Contains(pre, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,10 +22,12 @@ type verbIndex struct {
 	byHead  map[string][]verbEntry
 	synsets map[string]map[string]bool // synset name → its phrases' words, joined by spaces
 	heads   map[string]map[string]bool // synset name → the last words of its phrases
+	phrases map[string][][]string      // synset name → its phrases
 }
 
 func newVerbIndex(v *petrarch.Verbs) *verbIndex {
-	ix := &verbIndex{byHead: map[string][]verbEntry{}, synsets: map[string]map[string]bool{}, heads: map[string]map[string]bool{}}
+	ix := &verbIndex{byHead: map[string][]verbEntry{}, synsets: map[string]map[string]bool{}, heads: map[string]map[string]bool{},
+		phrases: map[string][][]string{}}
 	if v == nil {
 		return ix
 	}
@@ -62,7 +64,7 @@ func newVerbIndex(v *petrarch.Verbs) *verbIndex {
 			all[strings.Join(p, " ")] = true
 			heads[p[len(p)-1]] = true
 		}
-		ix.synsets[s.Name], ix.heads[s.Name] = all, heads
+		ix.synsets[s.Name], ix.heads[s.Name], ix.phrases[s.Name] = all, heads, s.Phrases
 	}
 	return ix
 }
@@ -102,6 +104,42 @@ func (ix *verbIndex) termMatches(t petrarch.Term, lemma, form string) bool {
 	case petrarch.SynsetOf:
 		h := ix.heads[t.Text]
 		return h[lemma] || h[form]
+	}
+	return false
+}
+
+// inPool reports whether a pattern term matches in pool, tokens of the sentence in
+// order: a word anywhere in it, a synset when one of its phrases is there word for word
+// ("DID N'T" for &NEGATVAUXVRB).
+func (ix *verbIndex) inPool(s *sentence, t petrarch.Term, pool []int) bool {
+	if t.Kind != petrarch.SynsetOf {
+		for _, k := range pool {
+			if ix.termMatches(t, s.lemma[k], s.upper[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range ix.phrases[t.Text] {
+		if len(p) == 0 {
+			continue
+		}
+		for i := range pool {
+			if i+len(p) > len(pool) {
+				break
+			}
+			ok := true
+			for j, w := range p {
+				k := pool[i+j]
+				if j > 0 && k != pool[i+j-1]+1 || s.upper[k] != w && s.lemma[k] != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
 	}
 	return false
 }
