@@ -35,7 +35,7 @@ var skipped = map[string]bool{"the": true, "The": true, "THE": true, "a": true, 
 func (c *Coder) read(words []string, date string) reading {
 	var r reading
 	for i := 0; i < len(words); {
-		if skipped[words[i]] {
+		if skipped[words[i]] && !c.namesFrom(words, i) {
 			i++
 			continue
 		}
@@ -84,6 +84,19 @@ func (c *Coder) read(words []string, date string) reading {
 		i += n
 	}
 	return r
+}
+
+// namesFrom reports whether an actor or agent name of the dictionaries starts at the
+// joining word words[i]: "THE HERMIT KINGDOM" is a name, "the" alone is not.
+func (c *Coder) namesFrom(words []string, i int) bool {
+	if c.lex == nil {
+		return false
+	}
+	if n, _ := c.lex.Actor(words, i); n > 1 {
+		return true
+	}
+	n, _ := c.lex.Agent(words, i)
+	return n > 1
 }
 
 // takeGazetteer records a gazetteer match, reporting false when the entries say nothing

@@ -337,6 +337,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			}
 		}
 	}
+	if m.compound && len(sources) >= 2 {
+		targets = sources
+	}
 	if len(targets) == 0 && len(sources) >= 2 {
 		// "Gondor and Osgiliath renewed ties": a compound subject with no object acts
 		// on itself, each member on each other.

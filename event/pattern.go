@@ -19,6 +19,18 @@ type match struct {
 	// negative is set when the pattern itself spells a negation ("&NEGATVAUXVRB *
 	// OVER EFFORTS"): its code is that of the negated act, not to be marked again.
 	negative bool
+	// compound is set when the pattern's '%' matched a compound actor.
+	compound bool
+}
+
+// hasConjunct reports whether nominal n is coordinated with another.
+func hasConjunct(s *sentence, n int) bool {
+	for _, k := range s.children[n] {
+		if s.rel(k) == "conj" {
+			return true
+		}
+	}
+	return false
 }
 
 // bestMatch matches every pattern of the verb's block against the clause and returns the
@@ -125,7 +137,14 @@ func (c *Coder) matchNoun(s *sentence, np petrarch.NounPhrase, heads, words []in
 				m.target = heads[0]
 			}
 			n++
-		case petrarch.Skip, petrarch.Compound:
+		case petrarch.Compound:
+			// '%': a compound actor, "Arnor and Gondor", each member acting on the others.
+			if len(heads) == 0 || !hasConjunct(s, heads[0]) && len(heads) < 2 {
+				return 0, false
+			}
+			m.compound = true
+			n++
+		case petrarch.Skip:
 		default:
 			if !c.verbs.inPool(s, t, words) {
 				return 0, false
