@@ -213,10 +213,20 @@ func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date st
 		return out
 	}
 	if depth < 3 {
-		for _, k := range s.subtree(n, nil) {
-			if k != n && s.rel(k) != "conj" && c.names(doc, s, k) {
+		// Nearest first in the tree: "an attack by Osgiliath soldiers" is the soldiers
+		// (OSGMIL), not the Osgiliath inside them.
+		queue := append([]int(nil), s.children[n]...)
+		for len(queue) > 0 {
+			k := queue[0]
+			queue = queue[1:]
+			switch s.rel(k) {
+			case "conj", "cc", "punct", "acl", "advcl", "parataxis", "ccomp":
+				continue
+			}
+			if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
 				return c.actorsWithin(doc, s, k, date, depth+1)
 			}
+			queue = append(queue, s.children[k]...)
 		}
 	}
 	if a, ok := c.nominal(doc, s, n, date, true); ok {
@@ -235,6 +245,12 @@ func (c *Coder) headIsRole(words []string, head int, date string) bool {
 		}
 	}
 	return false
+}
+
+// rolePhrase reports whether the phrase headed by k composes a country and a role.
+func (c *Coder) rolePhrase(doc *document.Document, s *sentence, k int, date string) bool {
+	a, ok := c.nominal(doc, s, k, date, false)
+	return ok && a.how == actor.ByRole && s.entity[k] < 0
 }
 
 // names reports whether token k is an entity with an actor code.
