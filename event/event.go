@@ -161,7 +161,7 @@ var cooperationNouns = map[string]bool{"COOPERATION": true, "COLLABORATION": tru
 	"CONSULTATION": true, "NEGOTIATION": true, "COORDINATION": true, "FRIENDSHIP": true, "TRADE": true}
 
 // contradicted reports whether a verb's own code, which no pattern confirmed, says
-// conflict (10-20) while its object or prepositional phrase names cooperation: ENGAGE
+// conflict (10-20) while the verb is engaged "in" cooperation: ENGAGE
 // codes 190, fighting, unless a pattern says otherwise, and "engage in closer
 // collaboration" is no fight. Such a verb codes 050, diplomatic cooperation, rather than
 // the opposite of what the sentence says; the rule says so.
@@ -169,13 +169,18 @@ func contradicted(s *sentence, cl *clause, code string) bool {
 	if len(code) < 2 || code[0] != '1' && code[:2] != "20" {
 		return false
 	}
-	for _, n := range cl.objects {
-		if cooperationNouns[s.lemma[n]] || cooperationNouns[s.upper[n]] {
-			return true
+	// Only as what the verb is engaged in: "break relations" is conflict all right.
+	// The word after the verb, whatever the parse made of it: "engage in closer …".
+	engagedIn := cl.verb+1 < len(s.upper) && (s.upper[cl.verb+1] == "IN" || s.upper[cl.verb+1] == "INTO")
+	if engagedIn {
+		for _, n := range cl.objects {
+			if cooperationNouns[s.lemma[n]] || cooperationNouns[s.upper[n]] {
+				return true
+			}
 		}
 	}
 	for _, p := range cl.preps {
-		if cooperationNouns[s.lemma[p.noun]] || cooperationNouns[s.upper[p.noun]] {
+		if (p.prep == "IN" || p.prep == "INTO") && (cooperationNouns[s.lemma[p.noun]] || cooperationNouns[s.upper[p.noun]]) {
 			return true
 		}
 	}
