@@ -139,6 +139,10 @@ type clause struct {
 	// intent ("will", "plans to", "is willing to"), and the governing verb, if any.
 	negated bool
 	intent  string // the word that makes it an intent, "" when none
+	// after, before and subtrees cache what pattern matching reads (see pools).
+	pooled        bool
+	after, before []int
+	subtrees      map[int][]int
 }
 
 type prepArg struct {

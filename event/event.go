@@ -17,6 +17,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"herald/actor"
@@ -29,7 +30,9 @@ type Coder struct {
 	verbs    *verbIndex
 	discards [][]string
 	story    []bool // discards[i] discards the whole story, not just the sentence
-	actors   *actor.Coder
+	// discardsByFirst indexes discards by their first word.
+	discardsByFirst map[string][]int
+	actors          *actor.Coder
 	// describe fills an event's root, QuadClass, Goldstein score and PLOVER class from
 	// its CAMEO code; nil leaves the root as the code's first two digits.
 	describe func(*document.Event)
@@ -41,8 +44,10 @@ func New(lex *lexicon.Lexicon, actors *actor.Coder, describe func(*document.Even
 	c := &Coder{verbs: newVerbIndex(nil), actors: actors, describe: describe}
 	if lex != nil {
 		c.verbs = newVerbIndex(lex.Verbs)
+		c.discardsByFirst = map[string][]int{}
 		for _, d := range lex.Discards {
 			if len(d.Words) > 0 {
+				c.discardsByFirst[d.Words[0]] = append(c.discardsByFirst[d.Words[0]], len(c.discards))
 				c.discards = append(c.discards, d.Words)
 				c.story = append(c.story, d.Story)
 			}
@@ -94,13 +99,21 @@ func sentenceDate(doc *document.Document, si int, date string) string {
 }
 
 // entityIndex returns a function that finds the entity covering a token's span, -1 if
-// none.
+// none. Entities come in text order (the dateline's place first), so a sorted copy of
+// their starts answers each token with a binary search.
 func entityIndex(doc *document.Document) func(start, end int) int {
+	order := make([]int, len(doc.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return doc.Entities[a].Start - doc.Entities[b].Start })
 	return func(start, end int) int {
-		for i := range doc.Entities {
-			e := &doc.Entities[i]
+		// the last entity starting at or before the token
+		k, _ := slices.BinarySearchFunc(order, start+1, func(i, target int) int { return doc.Entities[i].Start - target })
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			e := &doc.Entities[order[j]]
 			if e.Start <= start && end <= e.End {
-				return i
+				return order[j]
 			}
 		}
 		return -1
@@ -110,17 +123,26 @@ func entityIndex(doc *document.Document) func(start, end int) int {
 // discarded reports whether a discard phrase occurs in the sentence, and whether it
 // discards the whole story.
 func (c *Coder) discarded(s *sentence) (story, hit bool) {
-	for di, words := range c.discards {
-		for i := 0; i+len(words) <= len(s.upper); i++ {
-			ok := true
-			for k, w := range words {
-				if s.upper[i+k] != w && s.lemma[i+k] != w {
-					ok = false
-					break
+	for i := range s.upper {
+		for _, key := range [2]string{s.upper[i], s.lemma[i]} {
+			for _, di := range c.discardsByFirst[key] {
+				words := c.discards[di]
+				if i+len(words) > len(s.upper) {
+					continue
+				}
+				ok := true
+				for k, w := range words {
+					if s.upper[i+k] != w && s.lemma[i+k] != w {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					return c.story[di], true
 				}
 			}
-			if ok {
-				return c.story[di], true
+			if s.lemma[i] == s.upper[i] {
+				break
 			}
 		}
 	}

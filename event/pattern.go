@@ -63,22 +63,7 @@ func (c *Coder) bestMatch(cl *clause, e verbEntry) match {
 func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 	s := cl.s
 	m := match{source: -1, target: -1}
-	// The words after the verb, as PETRARCH reads a verb phrase: its objects and
-	// prepositional phrases in order ("clashed over the efforts" matches "* OVER EFFORTS").
-	var objectWords []int
-	for _, o := range cl.objects {
-		objectWords = s.subtree(o, objectWords)
-	}
-	for _, k := range s.children[cl.verb] {
-		if k > cl.verb {
-			switch s.rel(k) {
-			case "obl", "compound", "xcomp", "advmod", "nmod":
-				objectWords = s.subtree(k, objectWords)
-			}
-		}
-	}
-	slices.Sort(objectWords)
-	objectWords = slices.Compact(objectWords)
+	objectWords, before := cl.pools()
 	for _, np := range p.Post.Nouns {
 		n, ok := c.matchNoun(s, np, cl.objects, objectWords, &m)
 		if !ok {
@@ -87,23 +72,12 @@ func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 		m.score += n
 	}
 	for _, pp := range p.Post.Preps {
-		n, ok := c.matchPrep(s, pp, cl.preps, cl.verb, true, &m)
+		n, ok := c.matchPrep(cl, pp, cl.verb, true, &m)
 		if !ok {
 			return m, false
 		}
 		m.score += n
 	}
-	var before []int
-	for _, subj := range cl.subjects {
-		before = s.subtree(subj, before)
-	}
-	for k := 0; k < cl.verb; k++ {
-		if s.head[k] == cl.verb && s.rel(k) != "nsubj" {
-			before = append(before, k)
-		}
-	}
-	slices.Sort(before)
-	before = slices.Compact(before)
 	for _, np := range p.Pre.Nouns {
 		n, ok := c.matchNoun(s, np, cl.subjects, before, &m)
 		if !ok {
@@ -112,7 +86,7 @@ func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 		m.score += n
 	}
 	for _, pp := range p.Pre.Preps {
-		n, ok := c.matchPrep(s, pp, cl.preps, cl.verb, false, &m)
+		n, ok := c.matchPrep(cl, pp, cl.verb, false, &m)
 		if !ok {
 			return m, false
 		}
@@ -157,8 +131,9 @@ func (c *Coder) matchNoun(s *sentence, np petrarch.NounPhrase, heads, words []in
 
 // matchPrep matches a prepositional phrase of a pattern against the clause's
 // prepositional dependents after (or before) the verb.
-func (c *Coder) matchPrep(s *sentence, pp petrarch.PrepPhrase, preps []prepArg, verb int, after bool, m *match) (int, bool) {
-	for _, a := range preps {
+func (c *Coder) matchPrep(cl *clause, pp petrarch.PrepPhrase, verb int, after bool, m *match) (int, bool) {
+	s := cl.s
+	for _, a := range cl.preps {
 		if (a.noun > verb) != after {
 			continue
 		}
@@ -166,7 +141,7 @@ func (c *Coder) matchPrep(s *sentence, pp petrarch.PrepPhrase, preps []prepArg, 
 			continue
 		}
 		saved := *m
-		words := s.subtree(a.noun, nil)
+		words := cl.words(a.noun)
 		n := 1
 		ok := true
 		for _, np := range pp.Objects {
@@ -228,4 +203,53 @@ func negativePattern(text string) bool {
 		}
 	}
 	return false
+}
+
+// pools returns the clause's words after the verb, as PETRARCH reads a verb phrase (its
+// objects and prepositional phrases, in order: "clashed over the efforts" matches "*
+// OVER EFFORTS"), and before it (its subject and what precedes the verb), computed once
+// for all the patterns a clause is matched against.
+func (cl *clause) pools() (after, before []int) {
+	if cl.pooled {
+		return cl.after, cl.before
+	}
+	s := cl.s
+	for _, o := range cl.objects {
+		cl.after = s.subtree(o, cl.after)
+	}
+	for _, k := range s.children[cl.verb] {
+		if k > cl.verb {
+			switch s.rel(k) {
+			case "obl", "compound", "xcomp", "advmod", "nmod":
+				cl.after = s.subtree(k, cl.after)
+			}
+		}
+	}
+	slices.Sort(cl.after)
+	cl.after = slices.Compact(cl.after)
+	for _, subj := range cl.subjects {
+		cl.before = s.subtree(subj, cl.before)
+	}
+	for k := 0; k < cl.verb; k++ {
+		if s.head[k] == cl.verb && s.rel(k) != "nsubj" {
+			cl.before = append(cl.before, k)
+		}
+	}
+	slices.Sort(cl.before)
+	cl.before = slices.Compact(cl.before)
+	cl.pooled = true
+	return cl.after, cl.before
+}
+
+// words returns the subtree of a nominal of the clause, computed once.
+func (cl *clause) words(n int) []int {
+	if w, ok := cl.subtrees[n]; ok {
+		return w
+	}
+	if cl.subtrees == nil {
+		cl.subtrees = map[int][]int{}
+	}
+	w := cl.s.subtree(n, nil)
+	cl.subtrees[n] = w
+	return w
 }

@@ -96,6 +96,12 @@ func (ix *verbIndex) lookup(c *clause) []verbEntry {
 func (ix *verbIndex) termMatches(t petrarch.Term, lemma, form string) bool {
 	switch t.Kind {
 	case petrarch.Word:
+		if t.Text == lemma || t.Text == form {
+			return true
+		}
+		if strings.IndexByte(t.Text, '/') < 0 {
+			return false
+		}
 		for _, alt := range strings.Split(t.Text, "/") {
 			if alt == lemma || alt == form {
 				return true
