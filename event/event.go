@@ -240,26 +240,46 @@ func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date st
 		return out
 	}
 	if depth < 3 {
-		// Nearest first in the tree: "an attack by Osgiliath soldiers" is the soldiers
-		// (OSGMIL), not the Osgiliath inside them.
-		queue := append([]int(nil), s.children[n]...)
-		for len(queue) > 0 {
-			k := queue[0]
-			queue = queue[1:]
-			switch s.rel(k) {
-			case "conj", "cc", "punct", "acl", "advcl", "parataxis", "ccomp":
-				continue
-			}
-			if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
-				return c.actorsWithin(doc, s, k, date, depth+1)
-			}
-			queue = append(queue, s.children[k]...)
+		if k := c.nearestActor(doc, s, n, date, false); k >= 0 {
+			return c.actorsWithin(doc, s, k, date, depth+1)
 		}
 	}
 	if a, ok := c.nominal(doc, s, n, date, true); ok {
-		return []actorRef{a} // a role alone: "police"
+		return []actorRef{a} // a role alone: "police", "any external forces"
+	}
+	if depth < 3 {
+		// Last, an actor in a participle that describes the nominal: "the parade
+		// supporting Gondor".
+		if k := c.nearestActor(doc, s, n, date, true); k >= 0 {
+			return c.actorsWithin(doc, s, k, date, depth+1)
+		}
 	}
 	return nil
+}
+
+// nearestActor returns the token nearest to n in its subtree (breadth first: "an attack
+// by Osgiliath soldiers" is the soldiers, OSGMIL, not the Osgiliath inside them) that is
+// a coded entity or heads a role phrase, or -1. Participles (acl) are searched only when
+// withParticiples is set; relative and other clauses never.
+func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date string, withParticiples bool) int {
+	queue := append([]int(nil), s.children[n]...)
+	for len(queue) > 0 {
+		k := queue[0]
+		queue = queue[1:]
+		switch s.rel(k) {
+		case "conj", "cc", "punct", "advcl", "parataxis", "ccomp":
+			continue
+		case "acl":
+			if !withParticiples || s.toks[k].Deprel == "acl:relcl" {
+				continue
+			}
+		}
+		if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
+			return k
+		}
+		queue = append(queue, s.children[k]...)
+	}
+	return -1
 }
 
 // headIsRole reports whether the phrase's head word ends a role or group the
@@ -383,7 +403,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	if m.compound && len(sources) >= 2 {
 		targets = sources
 	}
-	if len(targets) == 0 && len(sources) >= 2 {
+	if len(targets) == 0 && len(sources) >= 2 && len(cl.objects) == 0 && len(cl.preps) == 0 {
 		// "Gondor and Osgiliath renewed ties": a compound subject with no object acts
 		// on itself, each member on each other.
 		targets = sources

@@ -65,7 +65,11 @@ func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 	m := match{source: -1, target: -1}
 	objectWords, before := cl.pools()
 	for _, np := range p.Post.Nouns {
-		n, ok := c.matchNoun(s, np, cl.objects, objectWords, &m)
+		heads := cl.objects
+		if compoundOnly(np) {
+			heads = append(append([]int(nil), cl.objects...), cl.prepNouns()...) // "agree with % [031]"
+		}
+		n, ok := c.matchNoun(s, np, heads, objectWords, &m)
 		if !ok {
 			return m, false
 		}
@@ -113,7 +117,11 @@ func (c *Coder) matchNoun(s *sentence, np petrarch.NounPhrase, heads, words []in
 			n++
 		case petrarch.Compound:
 			// '%': a compound actor, "Arnor and Gondor", each member acting on the others.
-			if len(heads) == 0 || !hasConjunct(s, heads[0]) && len(heads) < 2 {
+			found := false
+			for _, h := range heads {
+				found = found || hasConjunct(s, h)
+			}
+			if !found && len(heads) < 2 {
 				return 0, false
 			}
 			m.compound = true
@@ -252,4 +260,18 @@ func (cl *clause) words(n int) []int {
 	w := cl.s.subtree(n, nil)
 	cl.subtrees[n] = w
 	return w
+}
+
+// compoundOnly reports whether a pattern noun phrase is the lone '%' of a compound actor.
+func compoundOnly(np petrarch.NounPhrase) bool {
+	return len(np) == 1 && np[0].Kind == petrarch.Compound
+}
+
+// prepNouns are the nominals of the clause's prepositional phrases.
+func (cl *clause) prepNouns() []int {
+	out := make([]int, len(cl.preps))
+	for i, p := range cl.preps {
+		out[i] = p.noun
+	}
+	return out
 }
