@@ -317,7 +317,7 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		for _, ch := range s.children[k] {
 			if ch < k {
 				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark":
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark", "obl":
 				default:
 					walk(ch)
 				}
@@ -334,7 +334,7 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		for _, ch := range s.children[k] {
 			if ch > k {
 				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark":
+				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark", "obl":
 				default:
 					walk(ch)
 				}
@@ -352,6 +352,11 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		ent := -1
 		if e := s.entity[n]; e >= 0 {
 			ent = e
+			if doc.Entities[e].Actor == coding.Code {
+				// The entity says as much, and its span is the name and its title only.
+				en := &doc.Entities[e]
+				return actorRef{en.Actor, en.Start, en.End, e, en.ActorHow}, true
+			}
 		}
 		return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, ent, coding.How}, true
 	}

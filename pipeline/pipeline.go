@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"herald/actor"
+	"herald/cameo"
 	"herald/clean"
 	"herald/dateline"
 	"herald/document"
@@ -112,7 +113,11 @@ func New(opt Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{published: opt.Published, today: today, workers: workers,
 		actors: actor.New(lex, entities.Gazetteer)}
-	p.events = event.New(lex, p.actors, nil)
+	book, err := cameo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
+	}
+	p.events = event.New(lex, p.actors, describer(book))
 	p.annotators.New = func() any { return models.NewAnnotator() }
 	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
@@ -310,3 +315,19 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 
 // ErrNoInput is returned by commands given nothing to read.
 var ErrNoInput = errors.New("no input: give files, directories, or - for standard input")
+
+// describer fills an event's root, QuadClass, Goldstein score and PLOVER class from the
+// CAMEO codebook. A code the codebook lacks takes its longest known prefix's metadata
+// ("174L" those of 174); one with no known prefix keeps its first two digits as root.
+func describer(book *cameo.Codebook) func(*document.Event) {
+	return func(e *document.Event) {
+		entry, ok := book.Lookup(e.CAMEO)
+		if !ok {
+			if len(e.CAMEO) >= 2 {
+				e.Root = e.CAMEO[:2]
+			}
+			return
+		}
+		e.Root, e.Quad, e.Goldstein, e.PLOVER = entry.Root, entry.Quad, entry.Goldstein, entry.PLOVER
+	}
+}

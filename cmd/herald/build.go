@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"herald/cameo"
 	"herald/entity/gazetteer"
 	"herald/lexicon"
 	"herald/lexicon/petrarch"
@@ -80,4 +81,36 @@ of your own dictionaries to analyze and code with --dictionaries instead.`,
 // compileLexicon compiles the dictionaries of dir (see lexicon.CompileDir).
 func compileLexicon(dir string) (*lexicon.Lexicon, []petrarch.Warning, error) {
 	return lexicon.CompileDir(dir)
+}
+
+func newBuildCodebookCmd() *cobra.Command {
+	var data, out string
+	c := &cobra.Command{
+		Use:   "build-codebook --data DIR --out FILE",
+		Short: "Compile the CAMEO codebook (event codes, Goldstein, QuadClass, PLOVER, GDELT lookups)",
+		Long: `build-codebook compiles what Herald knows about CAMEO codes from the third-party data in
+--data: GDELT's event codes with their Goldstein scores and QuadClass, the PLOVER project's
+CAMEO2PLOVER-2021 crosswalk (event, mode, context), GDELT's actor lookup tables (countries,
+known groups, ethnic groups, religions, types) and GeoNames' country codes, into one small
+text file. The same data gives the same bytes. Entries of the sources that were left out or
+overridden are printed as notes. Write it to cameo/` + cameo.File + ` to ship it.`,
+		Example: `  herald build-codebook --data ../shared/data --out cameo/` + cameo.File,
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return writeModel(filepath.Dir(out), filepath.Base(out), func(f *os.File) error {
+				notes, err := cameo.Build(data, f)
+				for _, n := range notes {
+					fmt.Fprintln(c.ErrOrStderr(), "note:", n)
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(c.ErrOrStderr(), "compiled %s from %d source files in %s\n", out, len(cameo.SourceFiles()), data)
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
+	c.Flags().StringVar(&out, "out", filepath.Join("cameo", cameo.File), "file to write")
+	return c
 }

@@ -86,6 +86,7 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newTrainCmd(),
 		newBuildGazetteerCmd(),
 		newBuildLexiconCmd(),
+		newBuildCodebookCmd(),
 		newVersionCmd(),
 	)
 	return root
