@@ -205,6 +205,24 @@ type petrarchScore struct {
 	Want, Got, Matched int
 	Categories         []petrarchCategory
 	Failures           []petrarchFailure
+	// ByConfidence counts coded events and those expected, by confidence band (see
+	// confidenceBands), to show whether the coder's confidence orders its events by
+	// how often they are right.
+	ByConfidence [len(confidenceBands) + 1][2]int
+}
+
+// confidenceBands are the lower bounds of the confidence bands reported, after the first
+// (below 0.6).
+var confidenceBands = [...]float64{0.6, 0.7, 0.8}
+
+func confidenceBand(c float64) int {
+	b := 0
+	for i, lo := range confidenceBands {
+		if c >= lo {
+			b = i + 1
+		}
+	}
+	return b
 }
 
 type petrarchCategory struct {
@@ -224,6 +242,13 @@ func (s *petrarchScore) add(sent *petrarchSentence, events []document.Event) {
 	got := make([]petrarchCoding, len(events))
 	for i, e := range events {
 		got[i] = petrarchCoding{Source: e.Source.Code, Target: e.Target.Code, Event: e.CAMEO}
+	}
+	for i, e := range events {
+		b := confidenceBand(e.Confidence)
+		s.ByConfidence[b][0]++
+		if slices.ContainsFunc(sent.Want, func(w petrarchCoding) bool { return comparePetrarchCoding(w, got[i]) == 0 }) {
+			s.ByConfidence[b][1]++
+		}
 	}
 	got = codingSet(got)
 	matched := 0
@@ -282,6 +307,18 @@ func (s *petrarchScore) report(w io.Writer, maxFailures int) {
 	}
 	fmt.Fprintf(w, "  %-12s %5d / %-5d %6.1f%%\n", "all", s.Exact, s.Total, percent(s.Exact, s.Total))
 	fmt.Fprintf(w, "events         expected %d, coded %d, coded as expected %d\n", s.Want, s.Got, s.Matched)
+	fmt.Fprint(w, "by confidence ")
+	for b, c := range s.ByConfidence {
+		lo, hi := "0", "1"
+		if b > 0 {
+			lo = fmt.Sprint(confidenceBands[b-1])
+		}
+		if b < len(confidenceBands) {
+			hi = fmt.Sprint(confidenceBands[b])
+		}
+		fmt.Fprintf(w, "  [%s,%s) %d/%d right (%.0f%%)", lo, hi, c[1], c[0], percent(c[1], c[0]))
+	}
+	fmt.Fprintln(w)
 	if n := len(s.Failures); n > 0 {
 		shown := min(n, maxFailures)
 		fmt.Fprintf(w, "not exact      %d sentences", n)
