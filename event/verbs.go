@@ -75,7 +75,7 @@ func newVerbIndex(v *petrarch.Verbs) *verbIndex {
 func (ix *verbIndex) lookup(c *clause) []verbEntry {
 	var multi, single []verbEntry
 	seen := map[*petrarch.Verb]bool{}
-	for _, key := range [2]string{c.lemma, c.form} {
+	for _, key := range [2]string{c.form, c.lemma} { // the form as written first: LEFT is its own verb
 		for _, e := range ix.byHead[key] {
 			if seen[e.verb] {
 				continue
