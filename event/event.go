@@ -405,6 +405,30 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			}
 		}
 	}
+	if len(targets) == 0 && m.score > 0 {
+		// A pattern that reads into a complement clause names its subject: "allowed
+		// that Mordor isn't a pleasant place".
+		for _, k := range s.children[cl.verb] {
+			if s.rel(k) == "ccomp" {
+				for _, subj := range subjectsOf(s, k) {
+					for _, t := range c.actorsOf(doc, s, subj, date) {
+						// Not the speaker's own side: "Tokayev said that Kazakhstan …"
+						// is Kazakhstan's act, coded on its own verb.
+						if !sameSide(sources, t) {
+							targets = append(targets, t)
+						}
+					}
+				}
+			}
+		}
+	}
+	for i := range targets {
+		// A capital names its government when it acts; as the target of an act it is
+		// the country: "shells fired at Seoul" hit South Korea.
+		if e := targets[i].entity; e >= 0 && doc.Entities[e].Type == "GPE" && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
+			targets[i].code = targets[i].code[:3]
+		}
+	}
 	if m.compound && len(sources) >= 2 {
 		targets = sources
 	}
@@ -456,6 +480,16 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 
 func actorOf(doc *document.Document, a actorRef) document.Actor {
 	return document.Actor{Text: doc.Text[a.start:a.end], Code: a.code, Start: a.start, End: a.end}
+}
+
+// sameSide reports whether t belongs to the country of any of the sources.
+func sameSide(sources []actorRef, t actorRef) bool {
+	for _, src := range sources {
+		if len(src.code) >= 3 && len(t.code) >= 3 && src.code[:3] == t.code[:3] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameActor reports whether two participants are one: the same entity cluster, the same

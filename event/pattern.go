@@ -230,6 +230,16 @@ func (cl *clause) pools() (after, before []int) {
 			switch s.rel(k) {
 			case "obl", "compound", "xcomp", "advmod", "nmod":
 				cl.after = s.subtree(k, cl.after)
+			case "ccomp":
+				// "allowed that Mordor isn't a pleasant place": the complement clause,
+				// its own clauses included.
+				cl.after = append(cl.after, k)
+				cl.after = s.subtree(k, cl.after)
+				for _, g := range s.children[k] {
+					if s.rel(g) == "ccomp" || s.rel(g) == "advcl" || s.rel(g) == "acl" {
+						cl.after = s.subtree(g, cl.after)
+					}
+				}
 			}
 		}
 	}
