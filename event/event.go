@@ -177,6 +177,10 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 	return dedupe(dst, start)
 }
 
+// locatives are the prepositions of place and time.
+var locatives = map[string]bool{"AT": true, "IN": true, "NEAR": true, "INSIDE": true, "OUTSIDE": true,
+	"AROUND": true, "ACROSS": true, "DURING": true, "NEXT": true, "OUTSIDE_OF": true, "WITHIN": true}
+
 // cooperationNouns name joint, peaceful undertakings.
 var cooperationNouns = map[string]bool{"COOPERATION": true, "COLLABORATION": true, "PARTNERSHIP": true,
 	"DIALOGUE": true, "EXCHANGE": true, "TALKS": true, "TALK": true, "RELATIONS": true, "TIES": true,
@@ -398,8 +402,18 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			targets = append(targets, c.actorsOf(doc, s, n, date)...)
 		}
 		if len(targets) == 0 {
-			for _, p := range cl.preps {
-				if targets = c.actorsOf(doc, s, p.noun, date); len(targets) > 0 {
+			// Places rarely receive acts: "celebrated Eid at Osgiliath with Gondor" is
+			// done with Gondor. Locative phrases come last.
+			for _, locative := range [2]bool{false, true} {
+				for _, p := range cl.preps {
+					if locatives[p.prep] != locative {
+						continue
+					}
+					if targets = c.actorsOf(doc, s, p.noun, date); len(targets) > 0 {
+						break
+					}
+				}
+				if len(targets) > 0 {
 					break
 				}
 			}

@@ -245,13 +245,14 @@ func (cl *clause) pools() (after, before []int) {
 	}
 	slices.Sort(cl.after)
 	cl.after = slices.Compact(cl.after)
+	// Before the verb PETRARCH reads the sentence's words up to it: "Ethiopia indicated
+	// it would act" matches "INDICATED WOULD *" on act. A subject lent from further on
+	// is read too.
+	for k := 0; k < cl.verb; k++ {
+		cl.before = append(cl.before, k)
+	}
 	for _, subj := range cl.subjects {
 		cl.before = s.subtree(subj, cl.before)
-	}
-	for k := 0; k < cl.verb; k++ {
-		if s.head[k] == cl.verb && s.rel(k) != "nsubj" {
-			cl.before = append(cl.before, k)
-		}
 	}
 	slices.Sort(cl.before)
 	cl.before = slices.Compact(cl.before)
