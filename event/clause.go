@@ -258,7 +258,11 @@ func (c *clause) inherit() {
 		switch rel := s.rel(v); {
 		case rel == "xcomp":
 			if needSubject {
-				if o := s.child(p, "obj"); o >= 0 && !intentWords[s.lemma[p]] && !(s.toks[o].UPOS == "PRON" && s.entity[o] < 0) {
+				o := s.child(p, "obj")
+				if o < 0 {
+					o = s.child(p, "iobj")
+				}
+				if o >= 0 && !intentWords[s.lemma[p]] && !(s.toks[o].UPOS == "PRON" && s.entity[o] < 0) {
 					c.subjects = append(c.subjects, o) // object control: "asked Wang to convey"
 				} else {
 					c.subjects = append(c.subjects, subjectsOf(s, p)...)

@@ -278,6 +278,9 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 				continue
 			}
 		}
+		if s.toks[k].UPOS == "PRON" {
+			continue // "his first visit" is not an act on him
+		}
 		if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
 			return k
 		}
@@ -507,9 +510,7 @@ func sameSide(sources []actorRef, t actorRef) bool {
 }
 
 // sameActor reports whether two participants are one: the same entity cluster, the same
-// span, or the same code where either is not a named entity of its own. "Kazakh
-// President … met the Kazakh foreign minister" keeps two KAZGOV actors; "China … China"
-// does not make China meet itself.
+// span, or the same code ("China … China" does not make China meet itself).
 func sameActor(doc *document.Document, a, b actorRef) bool {
 	if a.start == b.start && a.end == b.end {
 		return true
@@ -517,10 +518,9 @@ func sameActor(doc *document.Document, a, b actorRef) bool {
 	if a.entity >= 0 && b.entity >= 0 && doc.Entities[a.entity].Cluster == doc.Entities[b.entity].Cluster {
 		return true
 	}
-	if a.code != b.code {
-		return false
-	}
-	return a.entity < 0 || b.entity < 0 || doc.Entities[a.entity].Type != "PERSON" || doc.Entities[b.entity].Type != "PERSON"
+	// The same code on both sides is one actor as event data counts them: two Chinese
+	// officials exchanging greetings are CHNGOV talking to itself.
+	return a.code == b.code
 }
 
 // splitCode splits a dictionary code: "042" codes the source's act on the target,
