@@ -64,17 +64,11 @@ func (c *Coder) matchPattern(cl *clause, p *petrarch.Pattern) (match, bool) {
 	s := cl.s
 	m := match{source: -1, target: -1}
 	objectWords, before := cl.pools()
-	for _, np := range p.Post.Nouns {
-		heads := cl.objects
-		if compoundOnly(np) {
-			heads = append(append([]int(nil), cl.objects...), cl.prepNouns()...) // "agree with % [031]"
-		}
-		n, ok := c.matchNoun(s, np, heads, objectWords, &m)
-		if !ok {
-			return m, false
-		}
-		m.score += n
+	n, ok := c.matchPost(cl, p.Post.Nouns, objectWords, &m)
+	if !ok {
+		return m, false
 	}
+	m.score += n
 	for _, pp := range p.Post.Preps {
 		n, ok := c.matchPrep(cl, pp, cl.verb, true, &m)
 		if !ok {
@@ -285,4 +279,106 @@ func (cl *clause) prepNouns() []int {
 		out[i] = p.noun
 	}
 	return out
+}
+
+// matchPost matches the noun phrases after the verb: in order when they place an actor
+// among words ("- * EID AT ^ WITH + [043]": the target is the actor after WITH, not the
+// first one after the verb), else each anywhere in the verb phrase.
+func (c *Coder) matchPost(cl *clause, nps []petrarch.NounPhrase, pool []int, m *match) (int, bool) {
+	s := cl.s
+	if positional(nps) {
+		return c.matchSequence(s, nps, pool, m)
+	}
+	total := 0
+	for _, np := range nps {
+		heads := cl.objects
+		if compoundOnly(np) {
+			heads = append(append([]int(nil), cl.objects...), cl.prepNouns()...) // "agree with % [031]"
+		}
+		n, ok := c.matchNoun(s, np, heads, pool, m)
+		if !ok {
+			return 0, false
+		}
+		total += n
+	}
+	return total, true
+}
+
+// positional reports whether a pattern's noun phrases after the verb place an actor
+// among words ("EID AT ^ WITH +"), which only an ordered reading can honour.
+func positional(nps []petrarch.NounPhrase) bool {
+	words, actors := 0, 0
+	for _, np := range nps {
+		for _, t := range np {
+			switch t.Kind {
+			case petrarch.Source, petrarch.Target, petrarch.Skip:
+				actors++
+			case petrarch.Word, petrarch.SynsetOf:
+				words++
+			}
+		}
+	}
+	return words > 0 && actors > 0
+}
+
+// matchSequence matches noun phrases term by term, in order, over pool (tokens after the
+// verb, in sentence order): a word or synset at or after the cursor, '$' and '+' the next
+// nominal, '^' skipping one.
+func (c *Coder) matchSequence(s *sentence, nps []petrarch.NounPhrase, pool []int, m *match) (int, bool) {
+	cur, n := 0, 0
+	nextNominal := func() int {
+		for cur < len(pool) {
+			k := pool[cur]
+			cur++
+			switch s.toks[k].UPOS {
+			case "PROPN", "NOUN", "PRON":
+				// the nominal's head: climb while the head is in the same phrase
+				for h := s.head[k]; h > k && (s.rel(k) == "compound" || s.rel(k) == "flat" || s.rel(k) == "amod"); h = s.head[k] {
+					k = h
+				}
+				for cur < len(pool) && pool[cur] <= k {
+					cur++
+				}
+				return k
+			}
+		}
+		return -1
+	}
+	for _, np := range nps {
+		for _, t := range np {
+			switch t.Kind {
+			case petrarch.Source, petrarch.Target:
+				k := nextNominal()
+				if k < 0 {
+					return 0, false
+				}
+				if t.Kind == petrarch.Source {
+					m.source = k
+				} else {
+					m.target = k
+				}
+				n++
+			case petrarch.Skip:
+				if nextNominal() < 0 {
+					return 0, false
+				}
+			case petrarch.Compound:
+			default:
+				found := false
+				for cur < len(pool) {
+					k := pool[cur]
+					cur++
+					if c.verbs.inPool(s, t, []int{k}) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					return 0, false
+				}
+				n++
+			}
+		}
+	}
+	return n, true
 }
