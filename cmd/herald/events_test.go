@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,4 +71,20 @@ func TestAstanaEvents(t *testing.T) {
 			Negated: e.Negated, Confidence: e.Confidence})
 	}
 	compareGolden(t, "astana.events.golden.json", sum)
+}
+
+// TestMalformedDictionaries checks that a dictionary that cannot be read stops `herald
+// code` before any output, naming the file and line.
+func TestMalformedDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "Bad.actors.txt"), []byte("ARNOR [ARN]\nGON\x00DOR [GON]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := herald(t, "", "code", "--dictionaries", dir, "../../examples/geneva-talks.txt")
+	if code == 0 || out != "" {
+		t.Errorf("exit %d with output %q, want a failure and no output", code, out)
+	}
+	if !strings.Contains(errOut, "Bad.actors.txt:2:") {
+		t.Errorf("stderr %q does not name Bad.actors.txt:2", errOut)
+	}
 }
