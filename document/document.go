@@ -157,7 +157,11 @@ type Entity struct {
 	Nationality string `json:"nationality,omitempty"`
 	Actor       string `json:"actor,omitempty"`
 	ActorHow    string `json:"actor_how,omitempty"`
-	Cluster     int    `json:"cluster"`
+	// Mention says how the entity is mentioned: "name", "pronoun" ("he", "its") or
+	// "nominal" ("the president", "the country"). A pronoun or nominal mention carries
+	// the type, name, role and nationality of the referent it was linked to.
+	Mention string `json:"mention,omitempty"`
+	Cluster int    `json:"cluster"`
 }
 
 // Event is one coded event: who did what to whom, with its evidence.

@@ -1,6 +1,11 @@
 // Package output writes documents and events in the formats of docs/INTERFACES.md:
-// JSON lines (the default), indented JSON, and CoNLL-U for the analysis; JSON lines for
-// events. Later formats (GDELT 2.0 TSV, PLOVER JSON, the readable table) are added here.
+// JSON lines (the default), indented JSON, and CoNLL-U for the analysis; for the events,
+// JSON lines, a readable table (tsv.go), the GDELT 2.0 event table (gdelt.go) and PLOVER
+// JSON records (plover.go). The GDELT and PLOVER writers read the CAMEO codebook (package
+// cameo) to split actor codes and to fill what the coder left unset.
+//
+// Every format is deterministic: the same documents give the same bytes, so no field
+// holds the clock.
 package output
 
 import (
@@ -9,6 +14,7 @@ import (
 	"fmt"
 	"io"
 
+	"herald/cameo"
 	"herald/conllu"
 	"herald/document"
 )
@@ -20,12 +26,18 @@ type Format string
 const (
 	JSONL  Format = "jsonl"
 	CoNLLU Format = "conllu"
+	// TSV is a readable table of events with a header row.
+	TSV Format = "tsv"
+	// GDELT is the GDELT 2.0 event table: 61 tab-separated columns, no header.
+	GDELT Format = "gdelt"
+	// PLOVER is PLOVER JSON records, one a line.
+	PLOVER Format = "plover"
 )
 
 // AnalyzeFormats and CodeFormats list what each command accepts, for flag validation.
 var (
 	AnalyzeFormats = []Format{JSONL, CoNLLU}
-	CodeFormats    = []Format{JSONL}
+	CodeFormats    = []Format{JSONL, TSV, GDELT, PLOVER}
 )
 
 // Writer encodes documents one after another onto a buffered stream.
@@ -35,6 +47,8 @@ type Writer struct {
 	pretty bool
 	events bool
 	enc    *json.Encoder
+	// codebook is loaded for the formats that need it (gdelt, plover).
+	codebook *cameo.Codebook
 }
 
 // NewWriter returns a Writer of documents (analyze) or, with events set, of the events
@@ -53,12 +67,33 @@ func NewWriter(w io.Writer, format Format, pretty, events bool) (*Writer, error)
 	if pretty {
 		enc.SetIndent("", "  ")
 	}
-	return &Writer{w: bw, format: format, pretty: pretty, events: events, enc: enc}, nil
+	wr := &Writer{w: bw, format: format, pretty: pretty, events: events, enc: enc}
+	if events && (format == GDELT || format == PLOVER) {
+		cb, err := cameo.Load()
+		if err != nil {
+			return nil, err
+		}
+		wr.codebook = cb
+	}
+	if events && format == TSV {
+		// The header goes out even when no document has an event, so the output is
+		// always a table.
+		wr.writeTSVHeader()
+	}
+	return wr, nil
 }
 
 // Write encodes one document.
 func (w *Writer) Write(doc *document.Document) error {
 	if w.events {
+		switch w.format {
+		case TSV:
+			return w.writeTSV(doc)
+		case GDELT:
+			return w.writeGDELT(doc)
+		case PLOVER:
+			return w.writePLOVER(doc)
+		}
 		for i := range doc.Events {
 			if err := w.enc.Encode(&doc.Events[i]); err != nil {
 				return err

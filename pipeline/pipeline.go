@@ -2,7 +2,9 @@
 // (later) the server share. It takes documents from ingest and runs, in order: extract (the
 // article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
 // dateline (header, end marks, bylines), timex (the reference date and the time expressions),
-// segment (sentences and tokens) and syntax (tags, lemmas, dependency parse). Later stages
+// segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
+// roles and who-is-who, see package entity) and actor (CAMEO actor codes, see package
+// actor) and event (who did what to whom, see package event). Later stages
 // are added here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
@@ -18,10 +20,15 @@ import (
 	"sync"
 	"time"
 
+	"herald/actor"
+	"herald/cameo"
 	"herald/clean"
 	"herald/dateline"
 	"herald/document"
+	"herald/entity"
+	"herald/event"
 	"herald/ingest"
+	"herald/lexicon"
 	"herald/segment"
 	"herald/syntax"
 	"herald/timex"
@@ -39,6 +46,10 @@ type Options struct {
 	Workers int
 	// Syntax are the tagger, lemmatizer and parser models; nil means the embedded ones.
 	Syntax *syntax.Models
+	// Entity are the recognizer's model and the gazetteer; nil means the embedded ones.
+	Entity *entity.Models
+	// Lexicon is the compiled actor dictionaries; nil means the embedded one.
+	Lexicon *lexicon.Lexicon
 }
 
 // Pipeline runs the stages over documents. It is safe for concurrent use: everything it
@@ -47,9 +58,12 @@ type Pipeline struct {
 	published string
 	today     time.Time
 	workers   int
-	// annotators hands each worker syntax scratch buffers of its own; the models behind
-	// them are shared.
-	annotators sync.Pool
+	// annotators and recognizers hand each worker the scratch buffers of the syntax and
+	// entity stages; the models behind them are shared.
+	annotators  sync.Pool
+	recognizers sync.Pool
+	actors      *actor.Coder
+	events      *event.Coder
 }
 
 // New builds a Pipeline.
@@ -67,15 +81,45 @@ func New(opt Options) (*Pipeline, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	models := opt.Syntax
-	if models == nil {
-		var err error
-		if models, err = syntax.Load(); err != nil {
-			return nil, fmt.Errorf("loading the syntax models: %w", err)
-		}
+	models, entities, lex := opt.Syntax, opt.Entity, opt.Lexicon
+	var errSyntax, errEntity, errLexicon error
+	var wg sync.WaitGroup
+	if entities == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			entities, errEntity = entity.Load()
+		}()
 	}
-	p := &Pipeline{published: opt.Published, today: today, workers: workers}
+	if lex == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lex, errLexicon = lexicon.Load()
+		}()
+	}
+	if models == nil {
+		models, errSyntax = syntax.Load()
+	}
+	wg.Wait()
+	if errSyntax != nil {
+		return nil, fmt.Errorf("loading the syntax models: %w", errSyntax)
+	}
+	if errEntity != nil {
+		return nil, fmt.Errorf("loading the entity models: %w", errEntity)
+	}
+	if errLexicon != nil {
+		return nil, fmt.Errorf("loading the lexicon: %w", errLexicon)
+	}
+	p := &Pipeline{published: opt.Published, today: today, workers: workers,
+		actors: actor.New(lex, entities.Gazetteer)}
+	book, err := cameo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
+	}
+	p.events = event.New(lex, p.actors, describer(book))
 	p.annotators.New = func() any { return models.NewAnnotator() }
+	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
 }
 
@@ -87,11 +131,14 @@ const (
 	StageTimex
 	StageSegment
 	StageSyntax
+	StageEntity
+	StageActor
+	StageEvent
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor", "event"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -164,7 +211,21 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	a := p.annotators.Get().(*syntax.Annotator)
 	a.Annotate(doc)
 	p.annotators.Put(a)
-	times[StageSyntax] = time.Since(t4)
+	t5 := time.Now()
+	times[StageSyntax] = t5.Sub(t4)
+
+	e := p.recognizers.Get().(*entity.Annotator)
+	e.Annotate(doc)
+	p.recognizers.Put(e)
+	t6 := time.Now()
+	times[StageEntity] = t6.Sub(t5)
+
+	p.actors.Annotate(doc)
+	t7 := time.Now()
+	times[StageActor] = t7.Sub(t6)
+
+	p.events.Annotate(doc)
+	times[StageEvent] = time.Since(t7)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}
@@ -254,3 +315,19 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 
 // ErrNoInput is returned by commands given nothing to read.
 var ErrNoInput = errors.New("no input: give files, directories, or - for standard input")
+
+// describer fills an event's root, QuadClass, Goldstein score and PLOVER class from the
+// CAMEO codebook. A code the codebook lacks takes its longest known prefix's metadata
+// ("174L" those of 174); one with no known prefix keeps its first two digits as root.
+func describer(book *cameo.Codebook) func(*document.Event) {
+	return func(e *document.Event) {
+		entry, ok := book.Lookup(e.CAMEO)
+		if !ok {
+			if len(e.CAMEO) >= 2 {
+				e.Root = e.CAMEO[:2]
+			}
+			return
+		}
+		e.Root, e.Quad, e.Goldstein, e.PLOVER = entry.Root, entry.Quad, entry.Goldstein, entry.PLOVER
+	}
+}

@@ -147,7 +147,10 @@ func TestCodeAcceptsInputs(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if out != "" {
-		t.Errorf("code printed %q before the event coder exists", out)
+	// geneva-talks.txt: "Armenian Foreign Minister Ararat Mirzoyan met his Azerbaijani
+	// counterpart Jeyhun Bayramov".
+	if !strings.Contains(out, `"source":{"text":"Armenian Foreign Minister Ararat Mirzoyan","code":"ARMGOV"`) ||
+		!strings.Contains(out, `"cameo":"040"`) {
+		t.Errorf("code did not find the Geneva meeting (ARMGOV 040 AZEGOV):\n%s", out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 func newBenchCmd(stdin io.Reader) *cobra.Command {
 	var in inputFlags
 	var runs int
+	var cpuProfile string
 	c := &cobra.Command{
 		Use:   "bench [flags] FILE|DIR|- ...",
 		Short: "Measure the pipeline's throughput and memory on real input",
@@ -32,7 +34,7 @@ one core. The last line is a KEY=VALUE summary.`,
   herald bench --workers 1 --runs 3 articles/`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {
-			p, err := in.pipeline()
+			p, err := in.pipeline(c.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -51,6 +53,17 @@ one core. The last line is a KEY=VALUE summary.`,
 				}
 				docs = append(docs, doc)
 				rawBytes += int64(len(doc.Raw))
+			}
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			var (
 				best                       time.Duration
@@ -107,6 +120,7 @@ one core. The last line is a KEY=VALUE summary.`,
 		},
 	}
 	in.register(c)
+	c.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the runs to this file (go tool pprof)")
 	c.Flags().IntVar(&runs, "runs", 1, "times to run over the input; the fastest run is reported")
 	return c
 }

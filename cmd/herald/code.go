@@ -18,7 +18,8 @@ func newCodeCmd(stdin io.Reader) *cobra.Command {
 It reads the same inputs as analyze. Until the event coder lands it prints no events, but it
 still reads, cleans and checks every document and reports bad inputs.`,
 		Example: `  herald code examples/geneva-talks.txt
-  herald code --date 2024-05-20 articles/ > events.jsonl`,
+  herald code --date 2024-05-20 articles/ > events.jsonl
+  herald code --format gdelt articles/ > events.gdelt.tsv`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {
 			w, err := output.NewWriter(c.OutOrStdout(), output.Format(format), false, true)
@@ -29,6 +30,6 @@ still reads, cleans and checks every document and reports bad inputs.`,
 		},
 	}
 	in.register(c)
-	c.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
+	c.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, tsv (a table with a header row), gdelt (GDELT 2.0 event table, 61 columns) or plover (PLOVER JSON records)")
 	return c
 }

@@ -85,6 +85,8 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newBenchCmd(stdin),
 		newTrainCmd(),
 		newBuildGazetteerCmd(),
+		newBuildLexiconCmd(),
+		newBuildCodebookCmd(),
 		newVersionCmd(),
 	)
 	return root

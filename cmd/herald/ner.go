@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 
@@ -63,7 +64,7 @@ the gazetteer changes.`,
 }
 
 func newEvalNERCmd() *cobra.Command {
-	var models string
+	var models, nerModel string
 	c := &cobra.Command{
 		Use:   "ner FILE",
 		Short: "Score the named-entity recognizer on an IOB file (UNER, CoNLL-2003, WikiANN, GMB)",
@@ -80,7 +81,7 @@ P=… R=… F1=… PER_F1=… ORG_F1=… LOC_F1=… sentences=…`,
 			if err != nil {
 				return err
 			}
-			m, err := ner.LoadEmbedded()
+			m, err := loadNER(nerModel)
 			if err != nil {
 				return err
 			}
@@ -93,5 +94,23 @@ P=… R=… F1=… PER_F1=… ORG_F1=… LOC_F1=… sentences=…`,
 		},
 	}
 	c.Flags().StringVar(&models, "models", "", "read the syntax models from this directory instead of the embedded ones")
+	c.Flags().StringVar(&nerModel, "ner-model", "", "read the recognizer from this file (as `herald train ner` writes it) instead of the embedded one")
 	return c
+}
+
+// loadNER reads the recognizer from path, or the embedded one when path is empty.
+func loadNER(path string) (*ner.Model, error) {
+	if path == "" {
+		return ner.LoadEmbedded()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ner.Load(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

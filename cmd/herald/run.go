@@ -14,10 +14,11 @@ import (
 
 // inputFlags are shared by every command that reads documents.
 type inputFlags struct {
-	date        string
-	workers     int
-	maxDocBytes int64
-	today       string
+	dictionaries string
+	date         string
+	workers      int
+	maxDocBytes  int64
+	today        string
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
@@ -26,9 +27,10 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().Int64Var(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document accepted, in bytes")
 	c.Flags().StringVar(&f.today, "today", "", "take this `YYYY-MM-DD` as today when inferring years (default: the clock)")
 	_ = c.Flags().MarkHidden("today")
+	c.Flags().StringVar(&f.dictionaries, "dictionaries", "", "code actors with the PETRARCH-format dictionaries of this `DIR` instead of the embedded ones")
 }
 
-func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
+func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
 	opt := pipeline.Options{Published: f.date, Workers: f.workers}
 	if f.today != "" {
 		t, err := time.Parse("2006-01-02", f.today)
@@ -37,18 +39,29 @@ func (f *inputFlags) pipeline() (*pipeline.Pipeline, error) {
 		}
 		opt.Today = t
 	}
-	p, err := pipeline.New(opt)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("--date: %w", err)}
+	if f.dictionaries != "" {
+		l, warnings, err := compileLexicon(f.dictionaries)
+		if err != nil {
+			return nil, fmt.Errorf("--dictionaries: %w", err)
+		}
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "herald: warning:", w)
+		}
+		opt.Lexicon = l
 	}
-	return p, nil
+	if f.date != "" {
+		if _, err := time.Parse("2006-01-02", f.date); err != nil {
+			return nil, usagef("--date %q: want YYYY-MM-DD", f.date)
+		}
+	}
+	return pipeline.New(opt)
 }
 
 // processInputs runs the pipeline over the inputs, writes each document with out, and
 // prints every diagnostic on stderr as it comes. It returns errReported when any input
 // was bad, after the whole batch has been processed.
 func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputFlags, out *output.Writer) error {
-	p, err := f.pipeline()
+	p, err := f.pipeline(c.ErrOrStderr())
 	if err != nil {
 		return err
 	}

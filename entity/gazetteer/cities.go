@@ -96,11 +96,9 @@ func (b *builder) readGeoNames(where string, zf *zip.File) error {
 			kind = Capital
 		}
 		names := []string{cols[geoName], cols[geoASCIIName]}
-		if capital || pop >= minAlternatesPopulation {
-			for _, alt := range strings.Split(cols[geoAlternateNames], ",") {
-				if usefulAlternate(alt) {
-					names = append(names, alt)
-				}
+		for _, alt := range strings.Split(cols[geoAlternateNames], ",") {
+			if usefulAlternate(alt) && (capital || pop >= minAlternatesPopulation || spellingOf(alt, cols[geoASCIIName])) {
+				names = append(names, alt)
 			}
 		}
 		var kept []string
@@ -116,6 +114,18 @@ func (b *builder) readGeoNames(where string, zf *zip.File) error {
 		return sourceError(where, line, err)
 	}
 	return nil
+}
+
+// spellingOf reports whether alt looks like another spelling of the city's name rather
+// than a name in another language: the same first four letters and nearly the same length.
+// English often writes a city so ("Geneva" for Genève, "Antwerp" for Antwerpen), and such
+// names are few enough to keep for every city, where all alternates would swamp the list.
+func spellingOf(alt, ascii string) bool {
+	if len(alt) < 4 || len(ascii) < 4 || alt == ascii || !strings.EqualFold(alt[:4], ascii[:4]) {
+		return false
+	}
+	d := len(alt) - len(ascii)
+	return -3 <= d && d <= 3 && !strings.Contains(alt, " ")
 }
 
 // usefulAlternate keeps the ASCII alternate names that read as English names of the

@@ -155,7 +155,7 @@ func (c *compiled) index() *Gazetteer {
 		countries:        make(map[string]countryNames, 2*len(c.countries)),
 	}
 	for _, r := range c.countries {
-		cn := countryNames{r.name, r.demonym}
+		cn := countryNames{r.name, r.demonym, r.code}
 		g.countries[r.iso3] = cn
 		if r.code != "" {
 			if _, taken := g.countries[r.code]; !taken {

@@ -118,7 +118,7 @@ type name struct {
 }
 
 type countryNames struct {
-	name, demonym string
+	name, demonym, code string
 }
 
 // Gazetteer is the compiled name lists. It is read-only after Load, so one value is
@@ -208,6 +208,45 @@ func (g *Gazetteer) Leaders(name, date string) []Entry {
 	return out
 }
 
+// CurrentLeader picks, among entries (as Match or Leaders return them), the leader in
+// office at date. When one person holds several offices at once, a titled office
+// ("President") beats a generic one ("head of state"): Emmanuel Macron is France's
+// President and, ex officio, a co-prince of Andorra. It returns nil when none is in
+// office.
+func CurrentLeader(entries []Entry, date string) *Entry {
+	var best *Entry
+	for k := range entries {
+		e := &entries[k]
+		if e.Kind != Leader || !e.InOffice(date) {
+			continue
+		}
+		if best == nil || generic(best.Role) && !generic(e.Role) {
+			best = e
+		}
+	}
+	return best
+}
+
+// FormerLeader returns the latest tenure among entries that ended before date, when no
+// tenure covers date; nil otherwise.
+func FormerLeader(entries []Entry, date string) *Entry {
+	if date == "" || CurrentLeader(entries, date) != nil {
+		return nil
+	}
+	var last *Entry
+	for k := range entries {
+		e := &entries[k]
+		if e.Kind == Leader && e.End != "" && e.End <= date && (last == nil || e.End > last.End) {
+			last = e
+		}
+	}
+	return last
+}
+
+func generic(role string) bool {
+	return role == "head of state" || role == "head of government" || role == ""
+}
+
 // Country returns the canonical name and demonym of a country given by its ISO3 or CAMEO
 // code ("KAZ" → "Kazakhstan", "Kazakhstani"; "ROM" and "ROU" → "Romania", "Romanian").
 func (g *Gazetteer) Country(code string) (name, demonym string, ok bool) {
@@ -216,6 +255,22 @@ func (g *Gazetteer) Country(code string) (name, demonym string, ok bool) {
 	}
 	c, ok := g.countries[code]
 	return c.name, c.demonym, ok
+}
+
+// CAMEO returns the CAMEO country code of a country given by its ISO3 or CAMEO code
+// ("ROU" and "ROM" → "ROM"; "KAZ" → "KAZ"), or "" for an unknown country.
+func (g *Gazetteer) CAMEO(code string) string {
+	if g == nil {
+		return ""
+	}
+	c, ok := g.countries[code]
+	if !ok {
+		return ""
+	}
+	if c.code == "" {
+		return code
+	}
+	return c.code
 }
 
 // Len is the number of distinct names (surface forms) in the gazetteer.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"herald/conllu"
@@ -176,6 +178,9 @@ func (c *Corpora) SelfLabel(m *Model, gaz Gazetteer) []Sentence {
 			s.Spans = append(s.Spans, Span{Start: start, End: end, Type: sp.Type})
 			next = end
 		}
+		if gaz != nil {
+			s.Spans = addGazetteerPlaces(s.Spans, s.Words, propn, gaz)
+		}
 		out = append(out, s)
 	}
 	return out
@@ -206,4 +211,50 @@ func (c *Corpora) Train(opt TrainOptions, log io.Writer) (*Model, error) {
 		m, err = Train(all, c.Dev, opt, log)
 	}
 	return m, err
+}
+
+// addGazetteerPlaces adds to spans, as LOC, each run of proper nouns that no span covers
+// and that is exactly a country, capital or city of the gazetteer, in any case. Web text
+// writes "india" and "san francisco"; left O, self-training would teach the model that
+// the gazetteer's case-blind matches are not names, the opposite of the truth.
+func addGazetteerPlaces(spans []Span, words []string, propn []bool, gaz Gazetteer) []Span {
+	covered := make([]bool, len(words))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			covered[i] = true
+		}
+	}
+	added := false
+	for i := 0; i < len(words); {
+		if !propn[i] || (i > 0 && propn[i-1]) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(words) && propn[end] {
+			end++
+		}
+		free := true
+		for k := i; k < end; k++ {
+			free = free && !covered[k]
+		}
+		if n, label := gaz.Longest(words, i); free && n == end-i && isPlaceLabel(label) {
+			spans = append(spans, Span{Start: i, End: end, Type: "LOC"})
+			added = true
+		}
+		i = end
+	}
+	if added {
+		slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	}
+	return spans
+}
+
+// isPlaceLabel reports whether a gazetteer feature label names a place.
+func isPlaceLabel(label string) bool {
+	switch strings.TrimSuffix(label, "~") {
+	case "country", "capital", "city":
+		return true
+	}
+	return false
 }

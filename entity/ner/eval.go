@@ -3,6 +3,7 @@ package ner
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +38,20 @@ type Scores struct {
 	Tokens    int
 	// TokensPerSecond is the recognizer's speed, tagging excluded.
 	TokensPerSecond float64
+	// TopErrors are the most frequent disagreements, most frequent first, for a human to
+	// read: "missed PER Obama", "spurious ORG Google", "ORG as LOC Harvard",
+	// "span LOC New York→York".
+	TopErrors []ErrorCount
 }
+
+// ErrorCount is one kind of disagreement and how often it occurred.
+type ErrorCount struct {
+	What  string
+	Count int
+}
+
+// maxErrors is how many disagreements Evaluate lists.
+const maxErrors = 40
 
 // evalTypes are the types an evaluation compares.
 var evalTypes = []string{"PER", "ORG", "LOC"}
@@ -75,6 +89,7 @@ func Evaluate(m *Model, gold []Sentence, gaz Gazetteer) Scores {
 		tokens  int
 	)
 	want := map[key]bool{}
+	errs := map[string]int{}
 	for i := range gold {
 		g := &gold[i]
 		t0 := time.Now()
@@ -98,6 +113,7 @@ func Evaluate(m *Model, gold []Sentence, gaz Gazetteer) Scores {
 				counts[c][2]++
 			}
 		}
+		countErrors(errs, g, found)
 	}
 	sc := Scores{PerType: map[string]PRF{}, Sentences: len(gold), Tokens: tokens}
 	var all [3]int
@@ -113,7 +129,59 @@ func Evaluate(m *Model, gold []Sentence, gaz Gazetteer) Scores {
 	if elapsed > 0 {
 		sc.TokensPerSecond = float64(tokens) / elapsed.Seconds()
 	}
+	sc.TopErrors = topErrors(errs, maxErrors)
 	return sc
+}
+
+// countErrors adds the disagreements of one sentence to errs. A found span that overlaps
+// a gold one is a type or a boundary error of it, not a miss and a spurious name.
+func countErrors(errs map[string]int, g *Sentence, found []Span) {
+	text := func(sp Span) string { return strings.Join(g.Words[sp.Start:sp.End], " ") }
+	matched := make([]bool, len(found))
+	for _, gs := range g.Spans {
+		gc := evalClass(gs.Type)
+		if gc == "" {
+			continue
+		}
+		var near *Span
+		for j := range found {
+			fs := &found[j]
+			if fs.Start < gs.End && gs.Start < fs.End && evalClass(fs.Type) != "" {
+				matched[j] = true
+				if near == nil {
+					near = fs
+				}
+			}
+		}
+		switch {
+		case near == nil:
+			errs["missed "+gc+" "+text(gs)]++
+		case near.Start == gs.Start && near.End == gs.End && evalClass(near.Type) == gc:
+		case evalClass(near.Type) != gc:
+			errs[gc+" as "+evalClass(near.Type)+" "+text(gs)]++
+		default:
+			errs["span "+gc+" "+text(gs)+"→"+text(*near)]++
+		}
+	}
+	for j, fs := range found {
+		if fc := evalClass(fs.Type); fc != "" && !matched[j] {
+			errs["spurious "+fc+" "+text(fs)]++
+		}
+	}
+}
+
+func topErrors(errs map[string]int, k int) []ErrorCount {
+	out := make([]ErrorCount, 0, len(errs))
+	for what, n := range errs {
+		out = append(out, ErrorCount{what, n})
+	}
+	slices.SortFunc(out, func(a, b ErrorCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.What, b.What)
+	})
+	return out[:min(k, len(out))]
 }
 
 // Report writes the scores as `herald eval ner` prints them: a table per type, then the
@@ -127,6 +195,12 @@ func (sc Scores) Report(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "%-5s %7.2f %7.2f %7.2f\n", "all", sc.P, sc.R, sc.F1)
 	fmt.Fprintf(&b, "%d sentences, %d tokens, %.0f tokens/s (recognizer only)\n", sc.Sentences, sc.Tokens, sc.TokensPerSecond)
+	if len(sc.TopErrors) > 0 {
+		b.WriteString("most frequent disagreements:\n")
+		for _, e := range sc.TopErrors {
+			fmt.Fprintf(&b, "%6d  %s\n", e.Count, e.What)
+		}
+	}
 	fmt.Fprintf(&b, "P=%.2f R=%.2f F1=%.2f PER_F1=%.2f ORG_F1=%.2f LOC_F1=%.2f sentences=%d\n",
 		sc.P, sc.R, sc.F1, sc.PerType["PER"].F1, sc.PerType["ORG"].F1, sc.PerType["LOC"].F1, sc.Sentences)
 	_, err := io.WriteString(w, b.String())

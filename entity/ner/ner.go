@@ -28,6 +28,7 @@ package ner
 
 import (
 	"math"
+	"sync"
 
 	"herald/learn"
 )
@@ -70,6 +71,34 @@ type Model struct {
 	gazetteer bool
 	// info describes how the model was trained, for reports.
 	info string
+
+	// layoutOnce builds, on first use, the layout recognition runs on: the weights as a
+	// learn.Table, and for each label the labels that may precede it, so that Viterbi
+	// skips the forbidden three quarters of the transitions.
+	layoutOnce sync.Once
+	table      *learn.Table
+	preds      [][]int16
+}
+
+// layout builds m.table and m.preds.
+func (m *Model) layout() {
+	m.layoutOnce.Do(func() {
+		m.table = learn.NewTable(m.weights)
+		m.preds = predecessors(m.labels())
+	})
+}
+
+// predecessors lists, for each of K labels, the labels that may precede it.
+func predecessors(K int) [][]int16 {
+	preds := make([][]int16, K)
+	for c := 0; c < K; c++ {
+		for p := 0; p < K; p++ {
+			if allowed(K, p, c) {
+				preds[c] = append(preds[c], int16(p))
+			}
+		}
+	}
+	return preds
 }
 
 // BILOU parts of a label.
@@ -146,17 +175,21 @@ type Recognizer struct {
 	s      sentence
 	v      viterbi
 	feats  []uint64
-	scores []float32
+	scores []int32
+	runs   []uint64
+	sink   uint64
 }
 
 // NewRecognizer returns a Recognizer for m. gaz may be nil; a model trained with a
 // gazetteer (UsesGazetteer) works without one, less well.
 func (m *Model) NewRecognizer(gaz Gazetteer) *Recognizer {
+	m.layout()
 	return &Recognizer{
 		m:      m,
 		gaz:    gaz,
 		feats:  make([]uint64, 0, maxFeatures),
-		scores: make([]float32, m.labels()),
+		scores: make([]int32, m.labels()),
+		runs:   make([]uint64, 0, maxFeatures),
 	}
 }
 
@@ -171,11 +204,15 @@ func (r *Recognizer) Recognize(words, upos, xpos []string, dst []Span) []Span {
 	K := r.m.labels()
 	r.s.prepare(words, upos, xpos, r.gaz, r.m.lex, r.m.names)
 	emit := r.v.emissions(n, K)
+	unit := 1 / r.m.table.Scale()
 	for i := 0; i < n; i++ {
 		r.feats = r.s.features(r.feats[:0], i)
-		r.m.weights.Scores(r.feats, emit[i*K:(i+1)*K])
+		r.sink += r.m.table.Scores(r.feats, r.scores, r.runs)
+		for k, x := range r.scores {
+			emit[i*K+k] = float32(x) * unit
+		}
 	}
-	labels := r.v.decode(n, K, r.m.trans)
+	labels := r.v.decode(n, K, r.m.trans, r.m.preds)
 	return appendSpans(dst, labels, r.m.types)
 }
 
@@ -218,7 +255,8 @@ func (v *viterbi) emissions(n, K int) []float32 {
 }
 
 // decode finds the best well-formed label sequence for the emissions and transitions.
-func (v *viterbi) decode(n, K int, trans []float32) []int {
+// preds[c] lists the labels that may precede label c.
+func (v *viterbi) decode(n, K int, trans []float32, preds [][]int16) []int {
 	v.score = grow(v.score, n*K)
 	v.back = grow(v.back, n*K)
 	v.labels = grow(v.labels, n)
@@ -233,12 +271,12 @@ func (v *viterbi) decode(n, K int, trans []float32) []int {
 		emit, back := v.emit[i*K:(i+1)*K], v.back[i*K:(i+1)*K]
 		for c := 0; c < K; c++ {
 			best, arg := negInf, -1
-			for p := 0; p < K; p++ {
-				t := trans[p*K+c]
-				if t == negInf || prev[p] == negInf {
+			for _, p16 := range preds[c] {
+				p := int(p16)
+				if prev[p] == negInf {
 					continue
 				}
-				if s := prev[p] + t; arg < 0 || s > best {
+				if s := prev[p] + trans[p*K+c]; arg < 0 || s > best {
 					best, arg = s, p
 				}
 			}

@@ -103,7 +103,7 @@ func TestViterbiIsConstrained(t *testing.T) {
 		for i := range emit {
 			emit[i] = float32(r.NormFloat64())
 		}
-		got := append([]int(nil), v.decode(n, K, trans)...)
+		got := append([]int(nil), v.decode(n, K, trans, predecessors(K))...)
 		if !wellFormed(got, K) {
 			t.Fatalf("decoded %v, not well formed", got)
 		}

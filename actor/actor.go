@@ -1,0 +1,174 @@
+// Package actor is the actor stage: it gives every entity the CAMEO actor code of what it
+// names, as of the article's date ("Kazakh President Kassym-Jomart Tokayev" on 2024-05-20
+// is KAZGOV), and records how the code was found. It reads the entities layer (names,
+// roles, nationalities and clusters from package entity) and codes with the compiled
+// PETRARCH dictionaries (package lexicon) and Herald's gazetteer (countries, capitals,
+// demonyms, IGOs, dated heads of state and government).
+//
+// A code is found, in this order of trust:
+//
+//   - role: a role the article states, with the country it gives ("Kazakh President",
+//     "Pakistan's foreign minister", "Turkish police"): the country's code followed by
+//     the agents dictionary's code for the role (KAZ + GOV, TUR + COP);
+//   - leader: the head of state or government of that name in office on the date;
+//   - dictionary: the longest actor-dictionary name, with its code for the date
+//     (Phoenix codes people by office and date: Hu Jintao is CHNGOV from 2002-11-15 to
+//     2013-03-14 and CHNELI after), or a country, capital (its government: Islamabad is
+//     PAKGOV), demonym or IGO of the gazetteer;
+//   - context: a mention that codes to nothing by itself ("he", "Tokayev" alone) takes
+//     the code of its cluster.
+package actor
+
+import (
+	"strings"
+
+	"herald/document"
+	"herald/entity/gazetteer"
+	"herald/lexicon"
+)
+
+// How a code was found, as the entities layer reports it in actor_how.
+const (
+	ByRole       = "role"
+	ByLeader     = "leader"
+	ByDictionary = "dictionary"
+	ByContext    = "context"
+)
+
+// Coder codes actors. It is read-only after New and safe for concurrent use.
+type Coder struct {
+	lex *lexicon.Lexicon
+	gaz *gazetteer.Gazetteer
+}
+
+// New returns a Coder over a lexicon and a gazetteer (either may be nil).
+func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Coder {
+	return &Coder{lex: lex, gaz: gaz}
+}
+
+// Coding is an actor code and how it was found.
+type Coding struct {
+	Code, How string
+	// Rule says which entry or rule gave the code: "Phoenix.Countries.actors.txt:25278",
+	// "agents PRESIDENT [~GOV]", "gazetteer leader Q...".
+	Rule string
+	// Country is the country code a role was composed with ("TUR" for TURCOP); empty
+	// for other codings, and for a role with no country ("police": COP).
+	Country string
+}
+
+// Annotate codes every entity of doc. A cluster's code is the most trusted coding among
+// its mentions (role, then leader, then dictionary; the first mention breaks ties), and
+// every mention of the cluster gets it, with How "context" where the mention alone did
+// not give it.
+func (c *Coder) Annotate(doc *document.Document) {
+	date := Date(doc)
+	best := map[int]Coding{}
+	codings := make([]Coding, len(doc.Entities))
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		codings[i] = c.Entity(doc, e, date)
+		if cur, ok := best[e.Cluster]; codings[i].Code != "" && (!ok || better(codings[i], cur)) {
+			best[e.Cluster] = codings[i]
+		}
+	}
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		b, ok := best[e.Cluster]
+		own := codings[i]
+		switch {
+		case own.Code != "" && (e.Type == "GPE" || e.Type == "NORP" || e.Type == "LOC"):
+			// A national referent's mentions keep their own codes: "Astana" (the
+			// government) and "Kazakhstan" (the country) are one referent, not one code.
+			e.Actor, e.ActorHow = own.Code, own.How
+		case !ok:
+			e.Actor, e.ActorHow = "", ""
+		case own.Code == b.Code:
+			e.Actor, e.ActorHow = b.Code, own.How
+		default:
+			e.Actor, e.ActorHow = b.Code, ByContext
+		}
+	}
+}
+
+// better reports whether coding a should be its cluster's rather than b: the more
+// trusted way of finding it, and for equally trusted ones a bare country (so that "its"
+// after "ASTANA … Kazakhstan" is KAZ, not the capital's KAZGOV).
+func better(a, b Coding) bool {
+	if ra, rb := rank(a.How), rank(b.How); ra != rb {
+		return ra < rb
+	}
+	return isCountryCode(a.Code) && !isCountryCode(b.Code)
+}
+
+func rank(how string) int {
+	switch how {
+	case ByRole:
+		return 0
+	case ByLeader:
+		return 1
+	case ByDictionary:
+		return 2
+	}
+	return 3
+}
+
+// Date is the date a document's actors are coded at: the dateline's, else the
+// publication date, else "" (dictionary defaults).
+func Date(doc *document.Document) string {
+	if doc.Dateline != nil && doc.Dateline.Date != "" {
+		return doc.Dateline.Date
+	}
+	return doc.Published
+}
+
+// Entity codes one entity mention by itself: its words as a phrase, and, for people, its
+// role and nationality as the entity stage read them (a role given in an apposition is
+// not among the mention's words). Pronouns and nominals code to nothing by themselves.
+func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) Coding {
+	if e.Mention != "" && e.Mention != "name" {
+		return Coding{}
+	}
+	words := tokensIn(doc, e.Start, e.End)
+	if e.Start == 0 && len(words) == 0 && doc.Dateline != nil {
+		words = strings.Fields(e.Text) // the dateline's place is in no sentence
+	}
+	p := c.read(words, date)
+	if (e.Type == "LOC" || e.Type == "GPE") && p.unknown > 0 {
+		return Coding{} // a place with a country in its name is no actor: "Taiwan Strait"
+	}
+	if e.Type == "PERSON" {
+		if p.country == "" && e.Nationality != "" {
+			p.country = c.countryCode(e.Nationality)
+		}
+		if len(p.agents) == 0 && e.Role != "" {
+			role := strings.Fields(e.Role)
+			p.agents = c.agentsIn(role)
+		}
+	}
+	return p.coding()
+}
+
+// Phrase codes a noun phrase given as tokens ("Turkish police", "the European Union",
+// "Mali 's military government") as of date.
+func (c *Coder) Phrase(words []string, date string) Coding {
+	r := c.read(words, date)
+	return r.coding()
+}
+
+// tokensIn returns the words of the tokens of doc within [start, end).
+func tokensIn(doc *document.Document, start, end int) []string {
+	var words []string
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
+		if s.End <= start || s.Start >= end {
+			continue
+		}
+		for _, t := range s.Tokens {
+			if t.Start >= start && t.End <= end {
+				words = append(words, t.Text)
+			}
+		}
+	}
+	return words
+}

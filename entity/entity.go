@@ -1,0 +1,163 @@
+// Package entity is the entity stage: it finds the people, organizations, places and
+// nationalities each sentence names, splits titles off names ("Chinese Foreign Minister Wang
+// Yi" is Wang Yi, Foreign Minister, Chinese), and links the mentions of one referent across
+// the article ("Kassym-Jomart Tokayev" … "Tokayev" … "he"). It reads the tokens, tags and
+// parse of the syntax stage and fills the Document's entities layer (docs/INTERFACES.md).
+//
+// Names come from the statistical recognizer (package ner) and, where it is silent, from
+// direct matches in the gazetteer (package gazetteer): countries, capitals, demonyms and
+// international organizations, which are also what types places as GPE and gives
+// nationalities their country. Roles are read with a small grammar of role words (role.go),
+// and mentions are linked by the rules of cluster.go. Actor codes are the actor stage's.
+package entity
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"herald/document"
+	"herald/entity/gazetteer"
+	"herald/entity/ner"
+)
+
+// Models are what the stage reads: the recognizer's model and the gazetteer, both
+// read-only after loading and shared by every goroutine.
+type Models struct {
+	NER       *ner.Model
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Load reads the recognizer model and the gazetteer embedded in the binary, in parallel.
+func Load() (*Models, error) {
+	var (
+		m          Models
+		errN, errG error
+		wg         sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		m.NER, errN = ner.LoadEmbedded()
+	}()
+	m.Gazetteer, errG = gazetteer.Load()
+	wg.Wait()
+	if errN != nil {
+		return nil, errN
+	}
+	if errG != nil {
+		return nil, fmt.Errorf("embedded gazetteer: %w", errG)
+	}
+	return &m, nil
+}
+
+// Annotator runs the stage with a set of Models. It holds scratch buffers, so each
+// goroutine needs its own (NewAnnotator); the models behind it are shared.
+type Annotator struct {
+	models     *Models
+	recognizer *ner.Recognizer
+	words      []string
+	upos, xpos []string
+	spans      []ner.Span
+	mentions   []mention
+	// personParts are the words of the full person names read so far in the document.
+	personParts map[string]bool
+}
+
+// NewAnnotator returns an Annotator over m.
+func (m *Models) NewAnnotator() *Annotator {
+	var gaz ner.Gazetteer
+	if m.Gazetteer != nil {
+		gaz = ner.FromGazetteer(m.Gazetteer)
+	}
+	return &Annotator{models: m, recognizer: m.NER.NewRecognizer(gaz), personParts: map[string]bool{}}
+}
+
+// Annotate fills doc.Entities from doc.Sentences, which must carry the syntax stage's
+// tags and parse. Entities come in text order, each with a cluster id shared by the
+// mentions of one referent; ids count from 0 in order of first mention.
+func (a *Annotator) Annotate(doc *document.Document) {
+	a.mentions = a.mentions[:0]
+	clear(a.personParts)
+	if m, ok := datelineMention(doc, a.models.Gazetteer); ok {
+		a.mentions = append(a.mentions, m)
+	}
+	for si := range doc.Sentences {
+		toks := doc.Sentences[si].Tokens
+		if len(toks) == 0 {
+			continue
+		}
+		a.words, a.upos, a.xpos = a.words[:0], a.upos[:0], a.xpos[:0]
+		for i := range toks {
+			a.words = append(a.words, toks[i].Text)
+			a.upos = append(a.upos, toks[i].UPOS)
+			a.xpos = append(a.xpos, toks[i].XPOS)
+		}
+		a.spans = a.recognizer.Recognize(a.words, a.upos, a.xpos, a.spans[:0])
+		a.mentions = a.findMentions(a.mentions, doc.Text, si, toks)
+	}
+	date := ""
+	if doc.Dateline != nil && doc.Dateline.Date != "" {
+		date = doc.Dateline.Date
+	} else {
+		date = doc.Published
+	}
+	linkMentions(a.mentions, a.models.Gazetteer, date)
+	doc.Entities = appendEntities(doc.Entities[:0], doc, a.mentions)
+}
+
+// appendEntities turns the linked mentions into the entities layer.
+func appendEntities(dst []document.Entity, doc *document.Document, ms []mention) []document.Entity {
+	for i := range ms {
+		m := &ms[i]
+		if m.cluster < 0 {
+			continue
+		}
+		start, end := m.start, m.end // the dateline's place is in bytes
+		if m.sent >= 0 {
+			toks := doc.Sentences[m.sent].Tokens
+			start, end = toks[m.start].Start, toks[m.end-1].End
+		}
+		dst = append(dst, document.Entity{
+			Start:       start,
+			End:         end,
+			Text:        doc.Text[start:end],
+			Type:        m.typ,
+			Name:        m.name,
+			Role:        strings.Join(m.roles, " and "),
+			Nationality: m.nationality,
+			Mention:     m.kind.String(),
+			Cluster:     m.cluster,
+		})
+	}
+	return dst
+}
+
+// datelineMention makes the dateline's place ("ASTANA" in "ASTANA, May 20 (Xinhua) --") a
+// mention, so that the place every wire story is filed from is an entity too, linked with
+// the country it is the capital of. The dateline is no sentence: the mention has sent -1
+// and byte offsets for start and end.
+func datelineMention(doc *document.Document, gaz *gazetteer.Gazetteer) (mention, bool) {
+	dl := doc.Dateline
+	if dl == nil || dl.Place == "" || dl.End > len(doc.Text) || dl.Start < 0 || dl.Start > dl.End {
+		return mention{}, false
+	}
+	header := doc.Text[dl.Start:dl.End]
+	at := strings.Index(strings.ToLower(header), strings.ToLower(dl.Place))
+	if at < 0 {
+		return mention{}, false
+	}
+	start := dl.Start + at
+	m := mention{sent: -1, start: start, end: start + len(dl.Place), typ: "LOC", name: dl.Place}
+	words := strings.Fields(dl.Place)
+	if n, entries := gaz.Match(words, 0); n == len(words) && len(entries) > 0 {
+		e := &entries[0]
+		switch e.Kind {
+		case gazetteer.Country, gazetteer.Capital:
+			m.typ, m.country, m.gazKind = "GPE", e.Country, e.Kind
+		case gazetteer.City:
+			m.typ, m.gazKind = "GPE", e.Kind
+		}
+	}
+	return m, true
+}

@@ -1,0 +1,151 @@
+package event
+
+import (
+	"strings"
+
+	"herald/lexicon/petrarch"
+)
+
+// verbEntry is one verb of the dictionary: its block (whose patterns apply to it) and
+// the verb itself.
+type verbEntry struct {
+	block *petrarch.VerbBlock
+	verb  *petrarch.Verb
+	// rest are the words of a multi-word verb other than its head, in order, with the
+	// position of the head among them ("ASK FOR": head ASK, rest [FOR] after it).
+	before, after []string
+}
+
+// verbIndex finds the dictionary verbs of a predicate by its head word: the lemma the
+// syntax stage gives it, or the form written in the dictionary.
+type verbIndex struct {
+	byHead  map[string][]verbEntry
+	synsets map[string]map[string]bool // synset name → its phrases' words, joined by spaces
+	heads   map[string]map[string]bool // synset name → the last words of its phrases
+	phrases map[string][][]string      // synset name → its phrases
+}
+
+func newVerbIndex(v *petrarch.Verbs) *verbIndex {
+	ix := &verbIndex{byHead: map[string][]verbEntry{}, synsets: map[string]map[string]bool{}, heads: map[string]map[string]bool{},
+		phrases: map[string][][]string{}}
+	if v == nil {
+		return ix
+	}
+	for bi := range v.Blocks {
+		b := &v.Blocks[bi]
+		for vi := range b.Verbs {
+			vb := &b.Verbs[vi]
+			if len(vb.Words) == 0 || vb.Head < 0 || vb.Head >= len(vb.Words) {
+				continue
+			}
+			e := verbEntry{block: b, verb: vb, before: vb.Words[:vb.Head], after: vb.Words[vb.Head+1:]}
+			seen := map[string]bool{}
+			add := func(head string) {
+				if head != "" && !seen[head] {
+					seen[head] = true
+					ix.byHead[head] = append(ix.byHead[head], e)
+				}
+			}
+			add(vb.Words[vb.Head])
+			for _, f := range vb.Forms {
+				if vb.Head < len(f) {
+					add(f[vb.Head])
+				}
+			}
+		}
+	}
+	for si := range v.Synsets {
+		s := &v.Synsets[si]
+		all, heads := map[string]bool{}, map[string]bool{}
+		for _, p := range s.Phrases {
+			if len(p) == 0 {
+				continue
+			}
+			all[strings.Join(p, " ")] = true
+			heads[p[len(p)-1]] = true
+		}
+		ix.synsets[s.Name], ix.heads[s.Name], ix.phrases[s.Name] = all, heads, s.Phrases
+	}
+	return ix
+}
+
+// lookup returns the dictionary verbs whose head is the predicate's lemma or form,
+// multi-word verbs first when their other words are around the predicate, then
+// single-word verbs.
+func (ix *verbIndex) lookup(c *clause) []verbEntry {
+	var multi, single []verbEntry
+	seen := map[*petrarch.Verb]bool{}
+	for _, key := range [2]string{c.form, c.lemma} { // the form as written first: LEFT is its own verb
+		for _, e := range ix.byHead[key] {
+			if seen[e.verb] {
+				continue
+			}
+			seen[e.verb] = true
+			switch {
+			case len(e.before) == 0 && len(e.after) == 0:
+				single = append(single, e)
+			case c.hasWordsAround(e.before, e.after):
+				multi = append(multi, e)
+			}
+		}
+	}
+	return append(multi, single...)
+}
+
+// termMatches reports whether a pattern term matches a word (upper-cased lemma or form).
+func (ix *verbIndex) termMatches(t petrarch.Term, lemma, form string) bool {
+	switch t.Kind {
+	case petrarch.Word:
+		if t.Text == lemma || t.Text == form {
+			return true
+		}
+		if strings.IndexByte(t.Text, '/') < 0 {
+			return false
+		}
+		for _, alt := range strings.Split(t.Text, "/") {
+			if alt == lemma || alt == form {
+				return true
+			}
+		}
+	case petrarch.SynsetOf:
+		h := ix.heads[t.Text]
+		return h[lemma] || h[form]
+	}
+	return false
+}
+
+// inPool reports whether a pattern term matches in pool, tokens of the sentence in
+// order: a word anywhere in it, a synset when one of its phrases is there word for word
+// ("DID N'T" for &NEGATVAUXVRB).
+func (ix *verbIndex) inPool(s *sentence, t petrarch.Term, pool []int) bool {
+	if t.Kind != petrarch.SynsetOf {
+		for _, k := range pool {
+			if ix.termMatches(t, s.lemma[k], s.upper[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range ix.phrases[t.Text] {
+		if len(p) == 0 {
+			continue
+		}
+		for i := range pool {
+			if i+len(p) > len(pool) {
+				break
+			}
+			ok := true
+			for j, w := range p {
+				k := pool[i+j]
+				if j > 0 && k != pool[i+j-1]+1 || s.upper[k] != w && s.lemma[k] != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}

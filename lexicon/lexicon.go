@@ -1,0 +1,263 @@
+// Package lexicon is the compiled form of the PETRARCH dictionaries that code actors: the
+// actor dictionaries (countries, international and non-state actors, people with dated
+// codes) and the agents dictionary (roles and groups: PRESIDENT [~GOV], POLICE [~COP]).
+// Package petrarch reads the files as PETRARCH2 and TABARI write them; this package
+// indexes their names for longest-match lookup over a sentence's tokens, and stores the
+// result compactly (`herald build-lexicon`), embedded in the binary.
+//
+// Names are matched on tokens, case-blind, as UD tokenization splits them: the dictionary's
+// KAZAKHSTAN'S_FOREIGN_MINISTER is KAZAKHSTAN 'S FOREIGN MINISTER, and SECRETARY-GENERAL is
+// SECRETARY - GENERAL.
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"herald/lexicon/petrarch"
+)
+
+// Code is an actor code with the dates it applies: From <= date < To, YYYY-MM-DD, empty
+// bounds open. A Code with both bounds empty is the actor's default.
+type Code struct {
+	Code, From, To string
+}
+
+// Actor is an entry of the actor dictionaries.
+type Actor struct {
+	// Name is the primary name as the dictionary writes it (KASYMZHOMART_TOKAYEV), for
+	// reports.
+	Name  string
+	Codes []Code
+	// Where is the entry's file:line, so that a user can see which entry coded an actor.
+	Where string
+}
+
+// At returns the code that applies on date (YYYY-MM-DD): the first dated code whose range
+// holds the date, else the first undated one, else "". An empty date takes the default.
+func (a *Actor) At(date string) string {
+	if date != "" {
+		for _, c := range a.Codes {
+			if (c.From != "" || c.To != "") && (c.From == "" || c.From <= date) && (c.To == "" || date < c.To) {
+				return c.Code
+			}
+		}
+	}
+	for _, c := range a.Codes {
+		if c.From == "" && c.To == "" {
+			return c.Code
+		}
+	}
+	return ""
+}
+
+// Agent is an entry of the agents dictionary: a role or group and the code it adds to an
+// actor's ("~GOV": appended after the country, KAZ → KAZGOV; "IGO~": put before it).
+type Agent struct {
+	Name  string
+	Code  string
+	Where string
+}
+
+// Lexicon is the compiled dictionaries, read-only after loading and shared by all
+// goroutines.
+type Lexicon struct {
+	// Source says which dictionaries it was compiled from.
+	Source string
+	Actors []Actor
+	Agents []Agent
+	// Verbs and Discards are the verb dictionary and discard list, for the event coder;
+	// nil when the dictionaries had none. The compiled file does not hold them yet: the
+	// embedded lexicon reads them from the shipped files' copies at build time only.
+	Verbs    *petrarch.Verbs
+	Discards []petrarch.Discard
+	actors   index
+	agents   index
+}
+
+// index maps token sequences to entries, for longest-match lookup.
+type index struct {
+	// byFirst maps a name's first token, upper-cased, to the names starting with it,
+	// longest first.
+	byFirst map[string][]int32
+	names   []indexedName
+}
+
+type indexedName struct {
+	tokens []string // upper-cased
+	entry  int32
+}
+
+func (ix *index) add(tokens []string, entry int) {
+	if len(tokens) == 0 {
+		return
+	}
+	if ix.byFirst == nil {
+		ix.byFirst = map[string][]int32{}
+	}
+	ix.byFirst[tokens[0]] = append(ix.byFirst[tokens[0]], int32(len(ix.names)))
+	ix.names = append(ix.names, indexedName{tokens: tokens, entry: int32(entry)})
+}
+
+// finish orders each first token's names longest first, then by entry, so that lookups
+// find the longest match and ties go to the earlier entry.
+func (ix *index) finish() {
+	for _, list := range ix.byFirst {
+		slices.SortStableFunc(list, func(a, b int32) int {
+			na, nb := &ix.names[a], &ix.names[b]
+			if len(na.tokens) != len(nb.tokens) {
+				return len(nb.tokens) - len(na.tokens)
+			}
+			return int(na.entry - nb.entry)
+		})
+	}
+}
+
+// match returns the length in words of the longest name starting at words[i] and its
+// entry, or 0, -1. It does not allocate for ASCII words of up to 48 bytes.
+func (ix *index) match(words []string, i int) (n, entry int) {
+	if i < 0 || i >= len(words) {
+		return 0, -1
+	}
+	var list []int32
+	w := words[i]
+	var buf [48]byte
+	if key, ok := upperASCII(buf[:0], w); ok {
+		list = ix.byFirst[string(key)]
+	} else {
+		list = ix.byFirst[strings.ToUpper(w)]
+	}
+	for _, ni := range list {
+		nm := &ix.names[ni]
+		if i+len(nm.tokens) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(nm.tokens); k++ {
+			if !equalUpper(words[i+k], nm.tokens[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(nm.tokens), int(nm.entry)
+		}
+	}
+	return 0, -1
+}
+
+// upperASCII appends w upper-cased to buf, or reports false when w is not ASCII or does
+// not fit.
+func upperASCII(buf []byte, w string) ([]byte, bool) {
+	if len(w) > cap(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// equalUpper reports whether w upper-cased is upper, without allocating for ASCII w.
+func equalUpper(w, upper string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.ToUpper(w) == upper
+		}
+	}
+	if len(w) != len(upper) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != upper[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Actor returns the longest actor name that starts at words[i]: its length in words and
+// the entry, or 0, nil.
+func (l *Lexicon) Actor(words []string, i int) (int, *Actor) {
+	n, e := l.actors.match(words, i)
+	if n == 0 {
+		return 0, nil
+	}
+	return n, &l.Actors[e]
+}
+
+// Agent returns the longest agent name that starts at words[i]: its length in words and
+// the entry, or 0, nil.
+func (l *Lexicon) Agent(words []string, i int) (int, *Agent) {
+	n, e := l.agents.match(words, i)
+	if n == 0 {
+		return 0, nil
+	}
+	return n, &l.Agents[e]
+}
+
+// nameTokens splits a dictionary name (KAZAKHSTAN'S_FOREIGN_MINISTER, SECRETARY-GENERAL,
+// U.S._ARMY) into the tokens UD tokenization makes of the same words in text.
+func nameTokens(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		p = strings.ToUpper(strings.TrimSpace(p))
+		if p == "" {
+			continue
+		}
+		for {
+			h := strings.IndexByte(p, '-')
+			if h <= 0 || h == len(p)-1 {
+				break
+			}
+			out = appendPossessive(out, p[:h])
+			out = append(out, "-")
+			p = p[h+1:]
+		}
+		out = appendPossessive(out, p)
+	}
+	return out
+}
+
+func appendPossessive(out []string, w string) []string {
+	if base, ok := strings.CutSuffix(w, "'S"); ok && base != "" {
+		return append(out, base, "'S")
+	}
+	return append(out, w)
+}
+
+// indexTokens builds the lookup indexes of l.Actors and l.Agents from their names, given
+// as tokens in nameTokens form, entry by entry.
+func (l *Lexicon) indexTokens(actorNames, agentNames [][][]string) {
+	for e, names := range actorNames {
+		for _, n := range names {
+			l.actors.add(n, e)
+		}
+	}
+	for e, names := range agentNames {
+		for _, n := range names {
+			l.agents.add(n, e)
+		}
+	}
+	l.actors.finish()
+	l.agents.finish()
+}
+
+// String describes the lexicon for reports.
+func (l *Lexicon) String() string {
+	return fmt.Sprintf("%d actors (%d names), %d agents (%d names) from %s",
+		len(l.Actors), len(l.actors.names), len(l.Agents), len(l.agents.names), l.Source)
+}

@@ -1,0 +1,132 @@
+package lexicon
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+const shared = "../../shared/data/dictionaries/petrarch2"
+
+func TestEmbeddedLoads(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Actors) < 20000 || len(l.Agents) < 2000 {
+		t.Fatalf("embedded lexicon too small: %s", l)
+	}
+	words := strings.Fields("the U.N. Security Council met")
+	if n, a := l.Actor(words, 1); n != 3 || a.At("2024-05-20") != "IGOUNO" {
+		t.Errorf("U.N. Security Council: %d words, %+v", n, a)
+	}
+	if n, a := l.Agent(strings.Fields("Turkish police fired"), 1); n != 1 || a.Code != "~COP" {
+		t.Errorf("police: %d words, %+v", n, a)
+	}
+	// Plurals come from the reader's automatic plurals.
+	if n, a := l.Agent([]string{"protesters"}, 0); n != 1 || a.Code != "~OPP" {
+		t.Errorf("protesters: %d words, %+v", n, a)
+	}
+	if l.Verbs == nil || len(l.Verbs.Blocks) < 100 {
+		t.Fatal("embedded verb dictionary missing")
+	}
+	if _, ok := l.Verbs.Synset("&CURRENCY"); !ok {
+		t.Error("synset index not rebuilt after decoding")
+	}
+}
+
+func TestDatedCodes(t *testing.T) {
+	a := Actor{Codes: []Code{{"KAZELI", "1971-01-01", "1999-10-01"}, {"KAZGOV", "1999-10-01", "2002-01-28"}, {"KAZELI", "", ""}}}
+	for date, want := range map[string]string{"1980-01-01": "KAZELI", "2000-05-05": "KAZGOV", "2002-01-28": "KAZELI", "": "KAZELI", "2024-05-20": "KAZELI"} {
+		if got := a.At(date); got != want {
+			t.Errorf("At(%q) = %q, want %q", date, got, want)
+		}
+	}
+	if got := (&Actor{Codes: []Code{{"CHNGOV", "2012-11-15", ""}}}).At("2010-01-01"); got != "" {
+		t.Errorf("before an open range with no default: %q, want none", got)
+	}
+}
+
+func TestNameTokens(t *testing.T) {
+	for in, want := range map[string]string{
+		"KAZAKHSTAN'S_FOREIGN_MINISTER": "KAZAKHSTAN 'S FOREIGN MINISTER",
+		"SECRETARY-GENERAL":             "SECRETARY - GENERAL",
+		"U.S._ARMY":                     "U.S. ARMY",
+		"al-qaeda":                      "AL - QAEDA",
+		"-":                             "-",
+	} {
+		if got := strings.Join(nameTokens(strings.Split(in, "_")), " "); got != want {
+			t.Errorf("nameTokens(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCompileReproducible compiles the shipped dictionaries twice and compares the bytes
+// with each other and with the embedded file.
+func TestCompileReproducible(t *testing.T) {
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("shared dictionaries not available (%v)", err)
+	}
+	var out, verbs [2]bytes.Buffer
+	for i := range out {
+		l, _, err := CompileDir(shared)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Write(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.WriteVerbs(&verbs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(verbs[0].Bytes(), verbs[1].Bytes()) || !bytes.Equal(verbs[0].Bytes(), embeddedVerbs) {
+		t.Error("the compiled verbs differ between runs or from the embedded file: run herald build-lexicon")
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Fatal("two compilations differ")
+	}
+	if !bytes.Equal(out[0].Bytes(), embedded) {
+		t.Error("the embedded lexicon is not what the shipped dictionaries compile to: run herald build-lexicon")
+	}
+	l, err := Read(bytes.NewReader(out[0].Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := l.Write(&again); err != nil || !bytes.Equal(again.Bytes(), out[0].Bytes()) {
+		t.Errorf("read and written again, the lexicon changes (%v)", err)
+	}
+}
+
+func TestReadRejectsDamage(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("not gzip"), embedded[:len(embedded)/2]} {
+		if _, err := Read(bytes.NewReader(data)); err == nil {
+			t.Errorf("Read accepted %d damaged bytes", len(data))
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkActorMatch(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := strings.Fields("Kazakh President Kassym-Jomart Tokayev met the U.N. Security Council in Astana")
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range words {
+			l.Actor(words, i)
+			l.Agent(words, i)
+		}
+	}
+}
