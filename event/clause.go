@@ -288,6 +288,29 @@ func (c *clause) inherit() {
 				c.intent = s.toks[k].Text // "is willing to maintain …, enhance …"
 			}
 			return
+		case rel == "conj" && s.toks[v].XPOS == "VB" && s.toks[p].XPOS != "VB" && s.toks[p].XPOS != "VBP" && bareInfinitiveBefore(s, p, v) >= 0:
+			// "said that Kazakhstan is willing to maintain …, enhance … and engage …": a
+			// bare infinitive coordinated with a finite verb is a slip for the conjunct
+			// of the infinitive before it, whose subject and modality it shares.
+			sib := s.clauseOf(bareInfinitiveBefore(s, p, v))
+			if needSubject {
+				c.subjects = append(c.subjects, sib.subjects...)
+			}
+			if c.intent == "" {
+				c.intent = sib.intent
+			}
+			return
+		case rel == "conj" && (s.toks[p].UPOS == "VERB" || s.toks[p].UPOS == "AUX"):
+			// A conjunct shares its first conjunct's subject and modality, as that one
+			// has them, lent or its own.
+			first := s.clauseOf(p)
+			if needSubject {
+				c.subjects = append(c.subjects, first.subjects...)
+			}
+			if c.intent == "" {
+				c.intent = first.intent
+			}
+			return
 		case rel == "conj" || (rel == "ccomp" || rel == "advcl" || rel == "parataxis") && subjectless(s, v):
 			// A complement clause with neither subject nor marker is a parse slip for a
 			// conjunct; an unmarked participle takes its clause's subject.
@@ -319,6 +342,23 @@ func (c *clause) inherit() {
 		}
 		v = p
 	}
+}
+
+// bareInfinitiveBefore returns the last infinitive (an xcomp in base form) under p and
+// before v, or -1.
+func bareInfinitiveBefore(s *sentence, p, v int) int {
+	found := -1
+	for k := p + 1; k < v; k++ {
+		if s.toks[k].XPOS == "VB" && s.rel(k) == "xcomp" {
+			for h := s.head[k]; h >= 0; h = s.head[h] {
+				if h == p {
+					found = k
+					break
+				}
+			}
+		}
+	}
+	return found
 }
 
 // earlierClause returns the last clausal complement of p before v that has a subject of
