@@ -86,6 +86,20 @@ func (c *Coder) read(words []string, date string) reading {
 	return r
 }
 
+// Names reports whether words are, all of them, one agent or actor name of the
+// dictionaries ("police", "golden geese", "Hermit Kingdom"): what the head of an actor
+// phrase must be.
+func (c *Coder) Names(words []string) bool {
+	if c.lex == nil || len(words) == 0 {
+		return false
+	}
+	if n, _ := c.lex.Agent(words, 0); n == len(words) {
+		return true
+	}
+	n, _ := c.lex.Actor(words, 0)
+	return n == len(words)
+}
+
 // namesFrom reports whether an actor or agent name of the dictionaries starts at the
 // joining word words[i]: "THE HERMIT KINGDOM" is a name, "the" alone is not.
 func (c *Coder) namesFrom(words []string, i int) bool {

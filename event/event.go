@@ -294,7 +294,7 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 // "main opposition groups").
 func (c *Coder) headIsRole(words []string, head int, date string) bool {
 	for k := 1; k <= 3 && head-k+1 >= 0; k++ {
-		if c.actors.Phrase(words[head-k+1:head+1], date).Code != "" {
+		if c.actors.Names(words[head-k+1 : head+1]) {
 			return true
 		}
 	}
@@ -350,7 +350,7 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 	}
 	walk(n)
 	var coding actor.Coding
-	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
+	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (bare || s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
 		// Only a phrase whose head is a name or a role is an actor phrase: "Gondor's
 		// government", not "talks with Kazakhstan's minister".
 		coding = c.actors.Phrase(words, date)
@@ -407,12 +407,18 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		if len(targets) == 0 {
 			// Places rarely receive acts: "celebrated Eid at Osgiliath with Gondor" is
 			// done with Gondor. Locative phrases come last.
-			for _, locative := range [2]bool{false, true} {
+			// A named actor beats a bare role ("his first official" is no one).
+			for _, pass := range [3]struct{ locative, bare bool }{{false, false}, {true, false}, {false, true}} {
 				for _, p := range cl.preps {
-					if locatives[p.prep] != locative {
+					if locatives[p.prep] != pass.locative && !pass.bare {
 						continue
 					}
-					if targets = c.actorsOf(doc, s, p.noun, date); len(targets) > 0 {
+					found := c.actorsOf(doc, s, p.noun, date)
+					if !pass.bare {
+						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, "role") })
+						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && len(a.code) <= 3 })
+					}
+					if targets = found; len(targets) > 0 {
 						break
 					}
 				}
