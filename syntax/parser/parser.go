@@ -41,7 +41,7 @@ type Model struct {
 	labels     []string
 	root       int32 // index of RootLabel in labels
 	perceptron *learn.Model
-	weights    *weights // perceptron, laid out for parsing
+	weights    *learn.Table // perceptron, laid out for parsing
 	vocab      vocabulary
 	clusters   *cluster.Lexicon // nil: no cluster features
 }
@@ -186,7 +186,7 @@ func Load(r io.Reader) (*Model, error) {
 
 func (m *Model) setPerceptron(p *learn.Model) {
 	m.perceptron = p
-	m.weights = newWeights(p)
+	m.weights = learn.NewTable(p)
 }
 
 // Parser parses sentences with one Model. It holds the scratch buffers of one goroutine:
@@ -197,7 +197,7 @@ type Parser struct {
 	feats  []uint64
 	scores []int32
 	runs   []uint64
-	// sink keeps the cache-warming loads of weights.scores alive.
+	// sink keeps the cache-warming loads of learn.Table.Scores alive.
 	sink uint64
 }
 
@@ -222,7 +222,7 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, deprels []string
 	s.setWords(words[:n], upos, xpos, p.m.vocab, p.m.clusters)
 	for !s.terminal() {
 		p.feats = s.features(p.feats)
-		p.sink += p.m.weights.scores(p.feats, p.scores, p.runs)
+		p.sink += p.m.weights.Scores(p.feats, p.scores, p.runs)
 		move, lab := p.m.best(s, p.scores)
 		s.apply(move, lab)
 	}
