@@ -145,6 +145,23 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 			role := strings.Fields(e.Role)
 			p.agents = c.agentsIn(role)
 		}
+		if p.country == "" && len(p.agents) > 0 {
+			// "President Bush": the role the article states, in the country the leader
+			// list or the dictionary gives the person.
+			for _, known := range [2]string{p.leader.Code, p.dict.Code} {
+				if len(known) >= 3 && isCountryCode(known[:3]) && known[:3] != "IGO" && known[:3] != "NGO" && known[:3] != "MNC" {
+					p.country, p.countryRule = known[:3], "the country of "+known
+					break
+				}
+			}
+		}
+		coding := p.coding()
+		if coding.How == ByRole && coding.Country == "" {
+			// A role alone says nothing of whose: "Ken Mayland, president" of a firm is no
+			// government. People are coded with a country or not at all.
+			return Coding{}
+		}
+		return coding
 	}
 	return p.coding()
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"herald/actor"
+	"herald/document"
 	"herald/entity/gazetteer"
 	"herald/lexicon"
 	"herald/segment"
@@ -141,5 +142,34 @@ func TestPhrases(t *testing.T) {
 	}
 	if len(cases) < 60 {
 		t.Errorf("%d phrases; the table must hold at least 60", len(cases))
+	}
+}
+
+// TestPersonRoles codes people by the role the article gives them: in the country the
+// leader list or the dictionary knows them by when the article names none, and not at
+// all by a role alone.
+func TestPersonRoles(t *testing.T) {
+	c := loadCoder(t)
+	cases := []struct {
+		text, role, date, want string
+	}{
+		{"President Bush", "President", "2004-06-01", "USAGOV"},
+		{"Ken Mayland", "President", "2004-06-01", ""}, // president of what?
+		{"chief executive Richard Parsons", "Chief Executive", "2004-06-01", ""},
+	}
+	for _, tc := range cases {
+		var toks []document.Token
+		for _, w := range words(tc.text) {
+			start := 0
+			if n := len(toks); n > 0 {
+				start = toks[n-1].End + 1
+			}
+			toks = append(toks, document.Token{Start: start, End: start + len(w), Text: w})
+		}
+		doc := &document.Document{Text: tc.text, Sentences: []document.Sentence{{Start: 0, End: len(tc.text), Tokens: toks}}}
+		e := &document.Entity{Start: 0, End: len(tc.text), Text: tc.text, Type: "PERSON", Role: tc.role, Mention: "name"}
+		if got := c.Entity(doc, e, tc.date); got.Code != tc.want {
+			t.Errorf("%q (%s) on %s: %q (%s), want %q", tc.text, tc.role, tc.date, got.Code, got.Rule, tc.want)
+		}
 	}
 }
