@@ -349,6 +349,14 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		}
 	}
 	walk(n)
+	if c.names(doc, s, n) && doc.Entities[s.entity[n]].Type == "PERSON" && doc.Entities[s.entity[n]].Nationality != "" {
+		// The entity stage has read this person's titles and nationality already,
+		// and better than the words around the head can: "Armenian Foreign Minister
+		// Ararat Mirzoyan" is not Turkish for the Ararat in his name. Without a
+		// nationality the phrase may know more: "Ithilen's awful minister Calimehtar".
+		ent := &doc.Entities[s.entity[n]]
+		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
+	}
 	var coding actor.Coding
 	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (bare || s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
 		// Only a phrase whose head is a name or a role is an actor phrase: "Gondor's

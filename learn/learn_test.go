@@ -198,3 +198,36 @@ func TestEachVisitsEveryWeight(t *testing.T) {
 		t.Error("FeatureKey must move 0 and keep other features")
 	}
 }
+
+// TestAverage checks that averaging models gives the mean weight of every feature, a
+// feature missing from a model counting as 0, and prunes after averaging.
+func TestAverage(t *testing.T) {
+	train := func(sign float32) *Model {
+		tr := NewTrainer(2)
+		tr.Learn([]uint64{1, 2}, 0, 1) // one update: class 0 +1, class 1 -1 on features 1, 2
+		if sign < 0 {
+			tr.Learn([]uint64{3}, 1, 0)
+		}
+		return tr.Freeze(FreezeOptions{})
+	}
+	a, b := train(1), train(-1)
+	avg := Average([]*Model{a, b}, 0)
+	scores := make([]float32, 2)
+	for _, f := range []uint64{1, 2, 3} {
+		var sa, sb [2]float32
+		a.Scores([]uint64{f}, sa[:])
+		b.Scores([]uint64{f}, sb[:])
+		avg.Scores([]uint64{f}, scores)
+		for c := range scores {
+			if want := (sa[c] + sb[c]) / 2; scores[c] != want {
+				t.Errorf("feature %d class %d: %v, want the mean %v", f, c, scores[c], want)
+			}
+		}
+	}
+	if again := Average([]*Model{a, b}, 0); again.Weights() != avg.Weights() || again.Features() != avg.Features() {
+		t.Error("averaging twice gives different models")
+	}
+	if pruned := Average([]*Model{a, b}, 100); pruned.Weights() != 0 {
+		t.Errorf("%d weights survive pruning at 100", pruned.Weights())
+	}
+}

@@ -152,3 +152,45 @@ func Shuffled(n int, seed, epoch uint64) []int {
 	r.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
 	return order
 }
+
+// Average returns the mean of models trained on the same classes (with different seeds,
+// say), their weights below minWeight pruned after averaging. A feature a model lacks
+// counts as weight 0 there. Averaging perceptrons is a cheap ensemble: the result scores
+// as fast as any one of them.
+func Average(models []*Model, minWeight float32) *Model {
+	if len(models) == 1 && minWeight == 0 {
+		return models[0]
+	}
+	classes := models[0].classes
+	sums := make(map[uint64][]float32)
+	var keys []uint64
+	for _, m := range models {
+		m.Each(func(key uint64, cls []uint16, ws []float32) {
+			row, ok := sums[key]
+			if !ok {
+				row = make([]float32, classes)
+				sums[key] = row
+				keys = append(keys, key)
+			}
+			for i, c := range cls {
+				row[c] += ws[i]
+			}
+		})
+	}
+	slices.Sort(keys)
+	b := newBuilder(classes, len(keys))
+	var kept []entry
+	n := float32(len(models))
+	for _, k := range keys {
+		kept = kept[:0]
+		for c, w := range sums[k] {
+			if avg := w / n; avg != 0 && abs32(avg) >= minWeight {
+				kept = append(kept, entry{class: uint16(c), w: avg})
+			}
+		}
+		if len(kept) > 0 {
+			b.add(k, kept)
+		}
+	}
+	return b.model()
+}

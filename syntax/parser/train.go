@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"herald/conllu"
@@ -35,6 +36,9 @@ type TrainOptions struct {
 	// EWT dev, those of the 1.25M words of GMB and EWT train lost 0.2, so the shipped
 	// model goes without.
 	Clusters *cluster.Lexicon
+	// Seeds is the number of parsers trained, with seeds Seed, Seed+1, …, whose weights
+	// are averaged into the model (default 1).
+	Seeds int
 	// Tags, when set, replaces the gold tags of the training sentences (for instance
 	// with jackknifed tagger output); it is called once per sentence before training.
 	Tags func(i int, words, upos, xpos []string)
@@ -44,7 +48,9 @@ type TrainOptions struct {
 // with predicted tags: 8 epochs (the curve is flat from 7 to 12), exploration with
 // probability 0.9 from the second epoch (0.5 and 1.0 were worse), and weights below 1.5
 // pruned (a 5 MB file instead of 20 MB, for 0.06 LAS). The shipped model also trains on
-// jackknifed tags (Tags), which the caller supplies.
+// jackknifed tags (Tags), which the caller supplies, and averages three seeds (`herald
+// train parser --seeds 3`): on EWT dev UAS 84.81 to 84.83 and LAS 81.50 to 81.59, with a
+// smaller file (4.4 MB) that parses faster.
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{Epochs: 8, Seed: 1, ExploreFrom: 2, ExploreProb: 0.9, MinWeight: 1.5}
 }
@@ -72,14 +78,45 @@ type example struct {
 // after every epoch to log the learning curve; they are never learned from. Progress goes
 // to log (may be nil).
 func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Model, error) {
-	t, err := newTrainer(train, opt, log)
-	if err != nil {
-		return nil, err
+	seeds := max(opt.Seeds, 1)
+	trainers := make([]*trainer, seeds)
+	for k := range trainers {
+		o := opt
+		o.Seed = opt.Seed + uint64(k)
+		t, err := newTrainer(train, o, log)
+		if err != nil {
+			return nil, err
+		}
+		trainers[k] = t
 	}
-	for epoch := 1; epoch <= t.options.Epochs; epoch++ {
-		t.epoch(epoch, dev)
+	if seeds == 1 {
+		t := trainers[0]
+		for epoch := 1; epoch <= t.options.Epochs; epoch++ {
+			t.epoch(epoch, dev)
+		}
+		return t.freeze(t.options.MinWeight), nil
 	}
-	return t.freeze(t.options.MinWeight), nil
+	// Several seeds train side by side, each on its own goroutine (they share nothing
+	// but the read-only sentences); their unpruned perceptrons are then averaged in seed
+	// order, so the result does not depend on scheduling.
+	var wg sync.WaitGroup
+	for _, t := range trainers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for epoch := 1; epoch <= t.options.Epochs; epoch++ {
+				t.epoch(epoch, nil)
+			}
+		}()
+	}
+	wg.Wait()
+	perceptrons := make([]*learn.Model, seeds)
+	for k, t := range trainers {
+		perceptrons[k] = t.tr.Freeze(learn.FreezeOptions{})
+	}
+	m := *trainers[0].m
+	m.setPerceptron(learn.Average(perceptrons, trainers[0].options.MinWeight))
+	return &m, nil
 }
 
 func newTrainer(train []*conllu.Sentence, opt TrainOptions, log io.Writer) (*trainer, error) {
