@@ -281,20 +281,6 @@ func digitAt(text string, p, j int) bool {
 	return p >= 0 && p < j && text[p] >= '0' && text[p] <= '9'
 }
 
-// apostropheAt returns the byte length of an apostrophe (' or ’) at text[p], else 0.
-func apostropheAt(text string, p, j int) int {
-	if p >= j {
-		return 0
-	}
-	if text[p] == '\'' {
-		return 1
-	}
-	if strings.HasPrefix(text[p:j], "’") {
-		return len("’")
-	}
-	return 0
-}
-
 // word scans a word from text[p] and emits it, split as EWT splits: clitics ('s n't 're
 // …), hyphens between words, fused forms (cannot, gonna). A period stays on the word when
 // the word is an abbreviation. It returns the end of what it consumed.
