@@ -184,27 +184,15 @@ func (r *reading) coding() Coding {
 	case r.country != "":
 		return Coding{Code: r.country, How: ByDictionary, Rule: r.countryRule}
 	case len(r.agents) > 0:
-		return Coding{Code: compose("", r.agents[0]), How: ByRole, Rule: r.agentRule}
+		return Coding{Code: composeAll("", r.agents[:1]), How: ByRole, Rule: r.agentRule}
 	}
 	return Coding{}
 }
 
-// compose attaches an agent code to an actor code as the agents dictionary writes it: a
-// leading ~ appends the agent ("~GOV": KAZ → KAZGOV), a trailing ~ puts it before
-// ("IGO~"). Without an actor the agent code stands alone, as GDELT writes "COP" for police
-// of no known country.
-func compose(actor, agent string) string {
-	switch {
-	case strings.HasPrefix(agent, "~"):
-		return actor + agent[1:]
-	case strings.HasSuffix(agent, "~"):
-		return agent[:len(agent)-1] + actor
-	}
-	return actor + agent
-}
-
-// composeAll attaches every agent of a phrase to the actor, each role once: prefixes
-// ("NGO~") before it, suffixes ("~GOV") after it in order. "MSF Arnor diplomat" is
+// composeAll attaches every agent of a phrase to the actor, as the agents dictionary
+// writes them, each role once: a leading ~ appends ("~GOV": KAZ → KAZGOV), a trailing ~
+// puts before ("NGO~"). Without an actor the agents stand alone, as GDELT writes "COP"
+// for police of no known country. "MSF Arnor diplomat" is
 // NGO + ARN + GOV; "Deputy Prime Minister and Foreign Minister" of Kazakhstan KAZ + GOV.
 func composeAll(actor string, agents []string) string {
 	var pre, post string

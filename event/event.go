@@ -153,8 +153,8 @@ func (c *Coder) discarded(s *sentence) (story, hit bool) {
 func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst []document.Event) []document.Event {
 	start := len(dst)
 	for v := range s.toks {
-		if s.toks[v].UPOS != "VERB" || !clausal[s.rel(v)] {
-			continue
+		if s.toks[v].UPOS != "VERB" || !clausal[s.rel(v)] || !c.verbs.knows(s.upper[v], s.lemma[v]) {
+			continue // only a dictionary verb is worth its clause
 		}
 		cl := s.clauseOf(v)
 		entries := c.verbs.lookup(cl)
@@ -289,6 +289,11 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 	return -1
 }
 
+// outsidePhrase are the relations whose dependents are not part of an actor's phrase:
+// conjuncts (actors of their own), clauses, appositions, prepositions and obliques.
+var outsidePhrase = map[string]bool{"conj": true, "cc": true, "punct": true, "acl": true, "advcl": true,
+	"parataxis": true, "appos": true, "case": true, "mark": true, "obl": true}
+
 // headIsRole reports whether the phrase's head word ends a role or group the
 // dictionaries know, alone or with up to two words before it ("police", "golden geese",
 // "main opposition groups").
@@ -317,17 +322,21 @@ func (c *Coder) names(doc *document.Document, s *sentence, k int) bool {
 // country and a role wins; then the entity n is part of; then, only when bare is set, a
 // role with no country ("police": COP) or a dictionary name the phrase holds.
 func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string, bare bool) (actorRef, bool) {
+	if c.names(doc, s, n) && doc.Entities[s.entity[n]].Type == "PERSON" && doc.Entities[s.entity[n]].Nationality != "" {
+		// The entity stage has read this person's titles and nationality already,
+		// and better than the words around the head can: "Armenian Foreign Minister
+		// Ararat Mirzoyan" is not Turkish for the Ararat in his name. Without a
+		// nationality the phrase may know more: "Ithilen's awful minister Calimehtar".
+		ent := &doc.Entities[s.entity[n]]
+		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
+	}
 	var words []string
 	lo, hi, headPos := -1, -1, 0
 	var walk func(k int)
 	walk = func(k int) {
 		for _, ch := range s.children[k] {
-			if ch < k {
-				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark", "obl":
-				default:
-					walk(ch)
-				}
+			if ch < k && !outsidePhrase[s.rel(ch)] {
+				walk(ch)
 			}
 		}
 		if k == n {
@@ -339,24 +348,12 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		}
 		hi = max(hi, k)
 		for _, ch := range s.children[k] {
-			if ch > k {
-				switch s.rel(ch) {
-				case "conj", "cc", "punct", "acl", "advcl", "parataxis", "appos", "case", "mark", "obl":
-				default:
-					walk(ch)
-				}
+			if ch > k && !outsidePhrase[s.rel(ch)] {
+				walk(ch)
 			}
 		}
 	}
 	walk(n)
-	if c.names(doc, s, n) && doc.Entities[s.entity[n]].Type == "PERSON" && doc.Entities[s.entity[n]].Nationality != "" {
-		// The entity stage has read this person's titles and nationality already,
-		// and better than the words around the head can: "Armenian Foreign Minister
-		// Ararat Mirzoyan" is not Turkish for the Ararat in his name. Without a
-		// nationality the phrase may know more: "Ithilen's awful minister Calimehtar".
-		ent := &doc.Entities[s.entity[n]]
-		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
-	}
 	var coding actor.Coding
 	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (bare || s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
 		// Only a phrase whose head is a name or a role is an actor phrase: "Gondor's

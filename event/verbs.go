@@ -69,6 +69,11 @@ func newVerbIndex(v *petrarch.Verbs) *verbIndex {
 	return ix
 }
 
+// knows reports whether a dictionary verb has this form or lemma as its head.
+func (ix *verbIndex) knows(form, lemma string) bool {
+	return len(ix.byHead[form]) > 0 || len(ix.byHead[lemma]) > 0
+}
+
 // lookup returns the dictionary verbs whose head is the predicate's lemma or form,
 // multi-word verbs first when their other words are around the predicate, then
 // single-word verbs.
