@@ -131,6 +131,10 @@ type Sentence struct {
 	Start  int     `json:"start"`
 	End    int     `json:"end"`
 	Tokens []Token `json:"tokens"`
+	// Unparsed is set when the pipeline tagged the sentence but did not parse it, because
+	// it can hold no event and only events were asked for: its heads are 0 and its
+	// relations empty. It is no part of the output contract.
+	Unparsed bool `json:"-"`
 }
 
 // Token is one syntactic word in UD English tokenization ("China's" is "China" + "'s").

@@ -50,14 +50,19 @@ type Options struct {
 	Entity *entity.Models
 	// Lexicon is the compiled actor dictionaries; nil means the embedded one.
 	Lexicon *lexicon.Lexicon
+	// EventsOnly is for callers that want the events, not a parse of every sentence
+	// (herald code): a sentence the event coder cannot code (no dictionary verb, fewer
+	// than two places an actor may be named) is tagged but left unparsed.
+	EventsOnly bool
 }
 
 // Pipeline runs the stages over documents. It is safe for concurrent use: everything it
 // holds is read-only after New.
 type Pipeline struct {
-	published string
-	today     time.Time
-	workers   int
+	published  string
+	today      time.Time
+	workers    int
+	eventsOnly bool
 	// annotators and recognizers hand each worker the scratch buffers of the syntax and
 	// entity stages; the models behind them are shared.
 	annotators  sync.Pool
@@ -111,7 +116,7 @@ func New(opt Options) (*Pipeline, error) {
 	if errLexicon != nil {
 		return nil, fmt.Errorf("loading the lexicon: %w", errLexicon)
 	}
-	p := &Pipeline{published: opt.Published, today: today, workers: workers,
+	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
 	book, err := cameo.Load()
 	if err != nil {
@@ -209,7 +214,11 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	times[StageSegment] = t4.Sub(t3)
 
 	a := p.annotators.Get().(*syntax.Annotator)
-	a.Annotate(doc)
+	if p.eventsOnly {
+		p.parseCodable(a, doc)
+	} else {
+		a.Annotate(doc)
+	}
 	p.annotators.Put(a)
 	t5 := time.Now()
 	times[StageSyntax] = t5.Sub(t4)
@@ -229,6 +238,20 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}
+}
+
+// parseCodable tags every sentence of doc and parses those the event coder may code.
+func (p *Pipeline) parseCodable(a *syntax.Annotator, doc *document.Document) {
+	for i := range doc.Sentences {
+		a.Tag(doc.Sentences[i].Tokens)
+	}
+	for i, ok := range p.events.Codable(doc) {
+		if ok {
+			a.Parse(doc.Sentences[i].Tokens)
+		} else {
+			doc.Sentences[i].Unparsed = true
+		}
+	}
 }
 
 // ensureLayers makes the layers that exist in the contract encode as [] rather than null.

@@ -115,22 +115,53 @@ func (a *Annotator) Annotate(doc *document.Document) {
 
 // Tokens tags, lemmatizes and parses one sentence's tokens in place.
 func (a *Annotator) Tokens(toks []document.Token) {
-	n := len(toks)
-	if n == 0 {
+	a.Tag(toks)
+	a.Parse(toks)
+}
+
+// Tag tags and lemmatizes one sentence's tokens in place and leaves them unparsed (head
+// 0, no relation): a caller that parses only the sentences it needs calls Parse later.
+func (a *Annotator) Tag(toks []document.Token) {
+	if len(toks) == 0 {
 		return
 	}
+	a.load(toks)
+	a.upos = resize(a.upos, len(toks))
+	a.xpos = resize(a.xpos, len(toks))
+	a.tagger.Tag(a.words, a.upos, a.xpos)
+	for i := range toks {
+		t := &toks[i]
+		t.UPOS, t.XPOS = a.upos[i], a.xpos[i]
+		t.Lemma = a.models.Lemma.Lemma(t.Text, t.UPOS, t.XPOS)
+		t.Head, t.Deprel = 0, ""
+	}
+}
+
+// Parse parses one sentence's tokens, which Tag has tagged, in place.
+func (a *Annotator) Parse(toks []document.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	a.load(toks)
+	a.upos, a.xpos = a.upos[:0], a.xpos[:0]
+	for i := range toks {
+		a.upos = append(a.upos, toks[i].UPOS)
+		a.xpos = append(a.xpos, toks[i].XPOS)
+	}
+	a.parse(a.words, a.glued)
+	for i := range toks {
+		toks[i].Head, toks[i].Deprel = a.heads[i], a.deprels[i]
+	}
+}
+
+// load reads the words of toks and the spacing between them into the scratch buffers.
+func (a *Annotator) load(toks []document.Token) {
+	n := len(toks)
 	a.words = a.words[:0]
 	a.glued = a.glued[:0]
 	for i := range toks {
 		a.words = append(a.words, toks[i].Text)
 		a.glued = append(a.glued, i+1 < n && toks[i].End == toks[i+1].Start)
-	}
-	a.annotate(a.words, a.glued)
-	for i := range toks {
-		t := &toks[i]
-		t.UPOS, t.XPOS = a.upos[i], a.xpos[i]
-		t.Lemma = a.models.Lemma.Lemma(t.Text, t.UPOS, t.XPOS)
-		t.Head, t.Deprel = a.heads[i], a.deprels[i]
 	}
 }
 
@@ -142,12 +173,18 @@ func (a *Annotator) Words(words []string) { a.annotate(words, nil) }
 // annotate is Words, with glued[i] telling that no space separates words i and i+1 (nil:
 // spaces everywhere).
 func (a *Annotator) annotate(words []string, glued []bool) {
+	a.upos = resize(a.upos, len(words))
+	a.xpos = resize(a.xpos, len(words))
+	a.tagger.Tag(words, a.upos, a.xpos)
+	a.parse(words, glued)
+}
+
+// parse parses words tagged with the tags in a.upos and a.xpos into a.heads and
+// a.deprels.
+func (a *Annotator) parse(words []string, glued []bool) {
 	n := len(words)
-	a.upos = resize(a.upos, n)
-	a.xpos = resize(a.xpos, n)
 	a.deprels = resize(a.deprels, n)
 	a.heads = resize(a.heads, n)
-	a.tagger.Tag(words, a.upos, a.xpos)
 	if !a.joinNames(words, glued) {
 		a.parser.Parse(words, a.upos, a.xpos, a.heads, a.deprels)
 		return

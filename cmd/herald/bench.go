@@ -20,7 +20,8 @@ import (
 )
 
 func newBenchCmd(stdin io.Reader) *cobra.Command {
-	var in inputFlags
+	in := inputFlags{eventsOnly: true}
+	var parseAll bool
 	var runs int
 	var cpuProfile string
 	c := &cobra.Command{
@@ -34,6 +35,7 @@ one core. The last line is a KEY=VALUE summary.`,
   herald bench --workers 1 --runs 3 articles/`,
 		Args: argsRequired("files, directories or -"),
 		RunE: func(c *cobra.Command, args []string) error {
+			in.eventsOnly = !parseAll
 			p, err := in.pipeline(c.ErrOrStderr())
 			if err != nil {
 				return err
@@ -68,10 +70,11 @@ one core. The last line is a KEY=VALUE summary.`,
 			var (
 				best                       time.Duration
 				nDocs, nSents, nToks, nBad int
+				nParsed, nEvents           int
 				times                      pipeline.StageTimes
 			)
 			for run := 0; run < runs; run++ {
-				nDocs, nSents, nToks, nBad = 0, 0, 0, 0
+				nDocs, nSents, nToks, nBad, nParsed, nEvents = 0, 0, 0, 0, 0, 0
 				times = pipeline.StageTimes{}
 				start := time.Now()
 				p.Run(copies(docs), func(r pipeline.Result) {
@@ -82,8 +85,12 @@ one core. The last line is a KEY=VALUE summary.`,
 					}
 					nDocs++
 					nSents += len(r.Doc.Sentences)
+					nEvents += len(r.Doc.Events)
 					for _, s := range r.Doc.Sentences {
 						nToks += len(s.Tokens)
+						if !s.Unparsed {
+							nParsed++
+						}
 					}
 				})
 				if d := time.Since(start); run == 0 || d < best {
@@ -105,6 +112,12 @@ one core. The last line is a KEY=VALUE summary.`,
 			fmt.Fprintf(w, "input       %.1f MB\n", float64(rawBytes)/1e6)
 			fmt.Fprintf(w, "sentences   %d\n", nSents)
 			fmt.Fprintf(w, "tokens      %d\n", nToks)
+			mode := "as herald code: sentences that cannot hold an event are tagged, not parsed"
+			if parseAll {
+				mode = "as herald analyze: every sentence parsed"
+			}
+			fmt.Fprintf(w, "parsed      %d sentences (%s)\n", nParsed, mode)
+			fmt.Fprintf(w, "events      %d\n", nEvents)
 			fmt.Fprintf(w, "wall        %.3f s (best of %d, %d workers)\n", secs, runs, workers)
 			fmt.Fprintf(w, "stage share")
 			for i, t := range times {
@@ -120,6 +133,7 @@ one core. The last line is a KEY=VALUE summary.`,
 		},
 	}
 	in.register(c)
+	c.Flags().BoolVar(&parseAll, "parse-all", false, "parse every sentence, as herald analyze does, instead of only those that may hold an event")
 	c.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the runs to this file (go tool pprof)")
 	c.Flags().IntVar(&runs, "runs", 1, "times to run over the input; the fastest run is reported")
 	return c

@@ -19,6 +19,9 @@ type inputFlags struct {
 	workers      int
 	maxDocBytes  int64
 	today        string
+	// eventsOnly: the command prints events, so sentences that can hold none need no
+	// parse (pipeline.Options.EventsOnly).
+	eventsOnly bool
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
@@ -31,7 +34,7 @@ func (f *inputFlags) register(c *cobra.Command) {
 }
 
 func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
-	opt := pipeline.Options{Published: f.date, Workers: f.workers}
+	opt := pipeline.Options{Published: f.date, Workers: f.workers, EventsOnly: f.eventsOnly}
 	if f.today != "" {
 		t, err := time.Parse("2006-01-02", f.today)
 		if err != nil {

@@ -1,0 +1,247 @@
+package actor
+
+import (
+	"strings"
+
+	"herald/document"
+)
+
+// Candidates looks at a document whose sentences are tagged but not parsed, and tells for
+// each sentence how many places in it may name a coded actor (counting up to limit), and
+// whether it gives a person a title or role that a later sentence relies on: "Treasury
+// Secretary James Baker …" followed by "Baker said" or "he said".
+//
+// A place is a name the gazetteer or the dictionaries know ("police", "Chinese",
+// "Kazakhstan"), a pronoun the entity stage links ("he", "its"), "country", or a run of
+// proper nouns that can get a code: one holding or next to a known name, an acronym, or
+// one sharing a word with such a run elsewhere in the document ("Tokayev" after
+// "President Tokayev"). Other runs of proper nouns get no code from any source the actor
+// stage has, so they are not counted. The count errs on the side of counting: the event
+// stage parses only sentences with two places, and a place missed here is an event lost.
+func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, titled []bool) {
+	n := len(doc.Sentences)
+	counts = make([]int, n)
+	titled = make([]bool, n)
+	places := make([]int, n)
+	refersBack := make([]bool, n) // a pronoun or "the <role>" that may name an earlier person
+	lastSeen := map[string]int{}  // the last sentence with a proper noun
+	anchored := map[string]bool{}
+	type run struct{ sent, start, end int }
+	var free, titles []run
+	var words, upos []string
+	for si := range doc.Sentences {
+		words, upos = wordsOf(doc.Sentences[si].Tokens, words[:0], upos[:0])
+		known, role := c.knownSpans(words)
+		for i := 0; i < len(words); {
+			if upos[i] != "PROPN" && isCapitalized(words[i]) && !referringPronoun(words[i]) {
+				// A name the tagger took for something else ("Gulf said", "Younger
+				// told", "The ADB said") is still a name to the entity stage.
+				if isAcronym(words[i]) {
+					places[si]++
+				} else {
+					free = append(free, run{si, i, i + 1})
+				}
+				i++
+				continue
+			}
+			if upos[i] != "PROPN" {
+				switch {
+				case referringPronoun(words[i]):
+					places[si]++
+					refersBack[si] = true
+				case strings.EqualFold(words[i], "country"):
+					places[si]++
+				case strings.EqualFold(words[i], "the") && i+1 < len(words) && role[i+1]:
+					refersBack[si] = true
+				}
+				i++
+				continue
+			}
+			start := i
+			for i < len(words) && upos[i] == "PROPN" {
+				lastSeen[words[i]] = si
+				i++
+			}
+			inside, beside, titledBy := knownAround(known, role, start, i)
+			switch {
+			case inside && !beside:
+				// the run is a known name, already counted; its parts may come back
+				// alone ("Saouma" after "Edouard Saouma")
+				for _, w := range words[start:i] {
+					anchored[w] = true
+				}
+			case i-start == 1 && isAcronym(words[start]):
+				// it may spell the initials of a coded organization ("NYSE")
+				places[si]++
+			case inside || beside:
+				places[si]++
+				absorbTitle(known, words, start, i)
+				for _, w := range words[start:i] {
+					anchored[w] = true
+				}
+				if titledBy {
+					titles = append(titles, run{si, start, i})
+				}
+			default:
+				free = append(free, run{si, start, i})
+			}
+		}
+		for i := range known {
+			if known[i] > 0 { // absorbed ones are negative
+				places[si]++
+			}
+		}
+	}
+	for _, r := range free {
+		toks := doc.Sentences[r.sent].Tokens
+		for k := r.start; k < r.end; k++ {
+			if anchored[toks[k].Text] {
+				places[r.sent]++
+				break
+			}
+		}
+	}
+	for _, r := range titles {
+		toks := doc.Sentences[r.sent].Tokens
+		later := r.sent+1 < n && refersBack[r.sent+1] || r.sent+2 < n && refersBack[r.sent+2]
+		for k := r.start; k < r.end && !later; k++ {
+			later = lastSeen[toks[k].Text] > r.sent
+		}
+		titled[r.sent] = titled[r.sent] || later
+	}
+	for si := range counts {
+		counts[si] = min(places[si], limit)
+	}
+	return counts, titled
+}
+
+// knownSpans marks where the names the gazetteer or dictionaries know start: known[i] is
+// the length of the longest one starting at words[i], 0 inside one or where none starts;
+// role[i] tells that it is a role of the agents dictionary ("President", "spokesman").
+func (c *Coder) knownSpans(words []string) (known []int, role []bool) {
+	known = make([]int, len(words))
+	role = make([]bool, len(words))
+	for i := 0; i < len(words); {
+		k, agent := c.known(words, i)
+		if k == 0 {
+			i++
+			continue
+		}
+		known[i], role[i] = k, agent
+		i += k
+	}
+	return known, role
+}
+
+// knownAround reports whether a known name lies within the proper-noun run
+// words[start:end], and whether one stands beside it: covering only part of the run
+// ("Treasury Secretary James Baker"), ending at most four words before it ("President
+// Tokayev", "the Director-General of the FAO, Edouard Saouma") or starting at most four words after it ("Nurtleu,
+// Kazakhstan's foreign minister"). titled tells that a role is among those beside it.
+func knownAround(known []int, role []bool, start, end int) (inside, beside, titled bool) {
+	for i, k := range known {
+		if k == 0 {
+			continue
+		}
+		k = max(k, -k)
+		near := false
+		switch {
+		case i < end && i+k > start:
+			inside = true
+			near = i != start || i+k != end
+		case i+k <= start && i+k >= start-4:
+			near = true
+		case i >= end && i <= end+4:
+			near = true
+		}
+		beside = beside || near
+		titled = titled || near && role[i]
+	}
+	return inside, beside, titled
+}
+
+// absorbTitle marks as part of the proper-noun run words[start:end] the known names in
+// it and the ones that end right before it, directly or across a possessive ("Kazakh
+// President Tokayev", "China's Foreign Minister Wang Yi"): they name the same actor as
+// the run, which is counted once. A negative known[i] is an absorbed name.
+func absorbTitle(known []int, words []string, start, end int) {
+	edge := start
+	for i := start - 1; i >= 0; i-- {
+		switch {
+		case known[i] > 0 && i+known[i] == edge:
+			known[i], edge = -known[i], i
+		case known[i] == 0 && i+1 == edge && words[i] == "'s":
+			edge = i
+		}
+		if i < edge-1 {
+			break
+		}
+	}
+	for i := start; i < end; i++ {
+		if known[i] > 0 {
+			known[i] = -known[i]
+		}
+	}
+	for i := start - 1; i >= 0 && i > start-8; i-- {
+		if known[i] > 0 && i+known[i] > start {
+			known[i] = -known[i] // overlapping the run from before it
+		}
+	}
+}
+
+// known returns the length of the longest name starting at words[i] that the gazetteer
+// or the dictionaries know, 0 if none, and whether it is a role of the agents
+// dictionary.
+func (c *Coder) known(words []string, i int) (int, bool) {
+	k, nt := 0, 0
+	if c.gaz != nil {
+		k, _ = c.gaz.Match(words, i)
+	}
+	if c.lex != nil {
+		na, _ := c.lex.Actor(words, i)
+		nt, _ = c.lex.Agent(words, i)
+		k = max(k, na, nt)
+	}
+	return k, nt > 0 && nt == k
+}
+
+var referringPronouns = [...]string{"he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself"}
+
+// referringPronoun reports whether w is a pronoun that the entity stage links to a
+// person, an organization or a country.
+func referringPronoun(w string) bool {
+	for _, p := range referringPronouns {
+		if strings.EqualFold(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf appends the words and tags of toks to words and upos.
+func wordsOf(toks []document.Token, words, upos []string) ([]string, []string) {
+	for i := range toks {
+		words = append(words, toks[i].Text)
+		upos = append(upos, toks[i].UPOS)
+	}
+	return words, upos
+}
+
+// isAcronym reports whether w is written in two to six capital letters, dots aside.
+func isAcronym(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c != '.':
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// isCapitalized reports whether w starts with a capital letter.
+func isCapitalized(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}

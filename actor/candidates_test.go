@@ -1,0 +1,47 @@
+package actor_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"herald/document"
+)
+
+// tagged builds a sentence from "word/UPOS" pairs.
+func tagged(s string) document.Sentence {
+	var sent document.Sentence
+	for _, wt := range strings.Fields(s) {
+		i := strings.LastIndexByte(wt, '/')
+		sent.Tokens = append(sent.Tokens, document.Token{Text: wt[:i], UPOS: wt[i+1:]})
+	}
+	return sent
+}
+
+// TestCandidates counts the places where an actor may be named, sentence by sentence of
+// a story of our own, and which sentences give a title that a later one relies on.
+func TestCandidates(t *testing.T) {
+	c := loadCoder(t)
+	doc := &document.Document{Sentences: []document.Sentence{
+		// a titled name, named again below: two places (Treasury Secretary Hal Brandt, Senate)
+		tagged("Treasury/PROPN Secretary/PROPN Hal/PROPN Brandt/PROPN addressed/VERB the/DET Senate/PROPN ./PUNCT"),
+		// no known name, no pronoun, an unknown company: none
+		tagged("Shares/NOUN of/ADP Orvex/PROPN Corp/PROPN rose/VERB 2/NUM pct/NOUN ./PUNCT"),
+		// the surname alone, tagged as an adjective, and a pronoun: two
+		tagged("Brandt/ADJ said/VERB his/PRON plan/NOUN would/AUX pass/VERB ./PUNCT"),
+		// an acronym and a country: two
+		tagged("The/DET OECD/NOUN praised/VERB Chile/PROPN ./PUNCT"),
+	}}
+	counts, titled := c.Candidates(doc, 5)
+	if want := []int{2, 0, 2, 2}; !slices.Equal(counts, want) {
+		t.Errorf("counts %v, want %v", counts, want)
+	}
+	if want := []bool{true, false, false, false}; !slices.Equal(titled, want) {
+		t.Errorf("titled %v, want %v", titled, want)
+	}
+	// Without the later "Brandt said", the title matters to no other sentence.
+	doc.Sentences = doc.Sentences[:2]
+	if _, titled := c.Candidates(doc, 5); titled[0] {
+		t.Error("a title no later sentence relies on still asks for the parse")
+	}
+}
