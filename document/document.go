@@ -166,6 +166,8 @@ type Entity struct {
 	// the type, name, role and nationality of the referent it was linked to.
 	Mention string `json:"mention,omitempty"`
 	Cluster int    `json:"cluster"`
+	// Place is the GeoNames entry a place name (LOC, GPE) resolves to, when it does.
+	Place *Location `json:"place,omitempty"`
 }
 
 // Event is one coded event: who did what to whom, with its evidence.
@@ -192,6 +194,9 @@ type Actor struct {
 	Code  string `json:"code"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Location is where the text places the actor: the place it is ("Kazakhstan"), or one
+	// its phrase names ("protesters in Nairobi"). GDELT's Actor1Geo and Actor2Geo.
+	Location *Location `json:"location,omitempty"`
 }
 
 // PLOVER is the event's class in the PLOVER ontology.
@@ -204,11 +209,17 @@ type PLOVER struct {
 // Location is a resolved GeoNames place.
 type Location struct {
 	Name      string  `json:"name"`
-	Country   string  `json:"country"`
+	Country   string  `json:"country"` // ISO 3166 alpha-3; "" for international waters
 	ADM1      string  `json:"adm1,omitempty"`
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
 	GeonameID int     `json:"geonameid,omitempty"`
+	// Feature is what the place is: country, adm1, capital, seat, city, town or region.
+	Feature string `json:"feature,omitempty"`
+	// Confidence (0-1) and Reason tell how sure the resolution is and why this place won
+	// over the others of its name.
+	Confidence float64 `json:"confidence,omitempty"`
+	Reason     string  `json:"reason,omitempty"`
 }
 
 // Evidence is the text and rule that produced an event.

