@@ -532,6 +532,13 @@ func sameActor(doc *document.Document, a, b actorRef) bool {
 	if a.entity >= 0 && b.entity >= 0 && doc.Entities[a.entity].Cluster == doc.Entities[b.entity].Cluster {
 		return true
 	}
+	// Two phrases inside one entity's span are pieces of one name the parse split:
+	// "Deputy" and "Prime Minister John Prescott" are one man.
+	for _, e := range doc.Entities {
+		if e.Mention == "name" && a.start >= e.Start && a.end <= e.End && b.start >= e.Start && b.end <= e.End {
+			return true
+		}
+	}
 	// The same code on both sides is one actor as event data counts them: two Chinese
 	// officials exchanging greetings are CHNGOV talking to itself.
 	return a.code == b.code

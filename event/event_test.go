@@ -150,3 +150,16 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
 }
+
+// TestSplitName checks that a name the parse splits into two subjects ("Deputy" and
+// "Minister Brandt", each an nsubj of "said") stays one actor, and talks to no one.
+func TestSplitName(t *testing.T) {
+	c := testCoder(t)
+	doc := parsed("Deputy/NOUN/5/nsubj Minister/PROPN/3/compound Brandt/PROPN/5/nsubj has/AUX/5/aux said/VERB/0/root", nil)
+	doc.Entities = []document.Entity{{Start: 0, End: len("Deputy Minister Brandt"), Text: "Deputy Minister Brandt", Type: "PERSON",
+		Name: "Brandt", Role: "Deputy Minister", Mention: "name"}}
+	c.Annotate(doc)
+	for _, e := range doc.Events {
+		t.Errorf("one man split in two made an event: %s %q → %s %q", e.CAMEO, e.Source.Text, e.Target.Code, e.Target.Text)
+	}
+}
