@@ -26,6 +26,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -40,9 +41,11 @@ type Options struct {
 // SQLite is a store in one SQLite file. It is safe for concurrent use; SQLite serializes
 // the writers (of this process and of others) and lets readers run beside them.
 type SQLite struct {
-	db       *sql.DB
-	path     string
-	readOnly bool
+	closeOnce sync.Once
+	closeErr  error
+	db        *sql.DB
+	path      string
+	readOnly  bool
 }
 
 // ErrNotFound is returned for a document or event id that is not stored.
@@ -98,7 +101,11 @@ func dsn(path string, readOnly bool) string {
 
 // Close closes the database. In WAL mode the last connection to close checkpoints the
 // log into the main file.
-func (s *SQLite) Close() error { return s.db.Close() }
+// Closing twice is harmless.
+func (s *SQLite) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.db.Close() })
+	return s.closeErr
+}
 
 // Path is the database file.
 func (s *SQLite) Path() string { return s.path }

@@ -81,6 +81,8 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 	root.AddCommand(
 		newAnalyzeCmd(stdin),
 		newCodeCmd(stdin),
+		newIngestCmd(stdin),
+		newReprocessCmd(),
 		newEvalCmd(),
 		newBenchCmd(stdin),
 		newTrainCmd(),
