@@ -311,3 +311,14 @@ func trimPage[T any](rows []T, limit int, off int64, kind string) ([]T, string) 
 	}
 	return rows[:limit], cursor{Kind: kind, Offset: off + int64(limit)}.encode()
 }
+
+// Summary returns one document's summary.
+func (s *SQLite) Summary(ctx context.Context, id string) (DocumentSummary, error) {
+	var d DocumentSummary
+	err := s.db.QueryRowContext(ctx, "SELECT id, source, url, title, published, events FROM documents WHERE id = ?", id).
+		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &d.Published, &d.Events)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, ErrNotFound
+	}
+	return d, err
+}

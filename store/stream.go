@@ -14,8 +14,10 @@ type StreamedEvent struct {
 	ID    string
 	Index int // the event's index among its document's events
 	Event document.Event
-	// SentenceStart and SentenceEnd are the byte span of the event's sentence.
+	// SentenceStart and SentenceEnd are the byte span of the event's sentence, and
+	// Sentence its text.
 	SentenceStart, SentenceEnd int
+	Sentence                   string
 	Doc                        DocumentMeta
 	// Text is the document's text, read only when EachEvent is asked for it.
 	Text string
@@ -37,7 +39,7 @@ func (s *SQLite) EachEvent(ctx context.Context, f EventFilter, withText bool, fn
 	if withText {
 		text = "d.text"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.idx, e.record, e.sentence_start, e.sentence_end,
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.idx, e.record, e.sentence_start, e.sentence_end, e.evidence,
 		d.id, d.source, d.url, d.title, d.published, `+text+`
 		FROM events e JOIN documents d ON d.id = e.doc_id
 		WHERE `+where+` ORDER BY e.date, e.doc_id, e.idx`, args...)
@@ -48,7 +50,7 @@ func (s *SQLite) EachEvent(ctx context.Context, f EventFilter, withText bool, fn
 	var ev StreamedEvent
 	var record []byte
 	for rows.Next() {
-		if err := rows.Scan(&ev.ID, &ev.Index, &record, &ev.SentenceStart, &ev.SentenceEnd,
+		if err := rows.Scan(&ev.ID, &ev.Index, &record, &ev.SentenceStart, &ev.SentenceEnd, &ev.Sentence,
 			&ev.Doc.ID, &ev.Doc.Source, &ev.Doc.URL, &ev.Doc.Title, &ev.Doc.Published, &ev.Text); err != nil {
 			return err
 		}
