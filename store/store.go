@@ -20,7 +20,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -185,4 +187,50 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Digest is a SHA-256 over the stored documents, events and entities, every column but
+// the row ids and the run that stored them, in id order: two stores with the same digest
+// hold the same data. Tests use it to hold ingest deterministic and crash-safe.
+func (s *SQLite) Digest(ctx context.Context) (string, error) {
+	h := sha256.New()
+	for _, q := range []string{
+		`SELECT id, source, line, url, title, published, published_in, text, raw, raw_html, hash, analysis, events
+			FROM documents ORDER BY id`,
+		`SELECT id, doc_id, idx, sentence, sentence_start, sentence_end, date, source_code, source_text, target_code,
+			target_text, cameo, root, quad, goldstein, plover, country, negated, confidence, evidence, record
+			FROM events ORDER BY id`,
+		`SELECT * FROM entities ORDER BY doc_id, idx`,
+	} {
+		rows, err := s.db.QueryContext(ctx, q)
+		if err != nil {
+			return "", err
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return "", err
+			}
+			for _, v := range vals {
+				b := fmt.Appendf(nil, "%T:%v", v, v)
+				if raw, ok := v.([]byte); ok {
+					b = append([]byte("bytes:"), raw...)
+				}
+				fmt.Fprintf(h, "%d:", len(b))
+				h.Write(b)
+			}
+			h.Write([]byte{'\n'})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

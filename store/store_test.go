@@ -375,3 +375,25 @@ func TestRuns(t *testing.T) {
 		t.Errorf("%d documents name the run", n)
 	}
 }
+
+func TestDigest(t *testing.T) {
+	a, b := openTest(t), openTest(t)
+	ctx := context.Background()
+	mustPut(t, a, corpus())
+	docs := corpus()
+	// The same documents in another order, in two batches, give the same digest.
+	mustPut(t, b, []*document.Document{docs[3], docs[1]})
+	mustPut(t, b, []*document.Document{docs[2], docs[0]})
+	da, err := a.Digest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _ := b.Digest(ctx)
+	if da != db {
+		t.Error("the same documents stored in another order give another digest")
+	}
+	mustPut(t, b, []*document.Document{testDoc("a", "2024-05-20")})
+	if db, _ := b.Digest(ctx); da == db {
+		t.Error("a replaced document leaves the digest unchanged")
+	}
+}
