@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -113,6 +114,7 @@ type storeFlags struct {
 	db       string
 	batch    int
 	logEvery time.Duration
+	cpuProf  string
 }
 
 func (f *storeFlags) register(c *cobra.Command) {
@@ -121,6 +123,8 @@ func (f *storeFlags) register(c *cobra.Command) {
 	c.Flags().IntVar(&f.batch, "batch", 64, "documents committed per transaction")
 	c.Flags().DurationVar(&f.logEvery, "log-every", 5*time.Second, "how often to log progress when stderr is not a terminal")
 	_ = c.Flags().MarkHidden("log-every")
+	c.Flags().StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile to this `FILE` (go tool pprof)")
+	_ = c.Flags().MarkHidden("cpuprofile")
 }
 
 func (f *storeFlags) check() error {
@@ -213,6 +217,17 @@ func (r *storeRun) flush() {
 
 // run processes items and stores them, then records the run and prints the summary.
 func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq2[*document.Document, error], stdout io.Writer) error {
+	if r.flags.cpuProf != "" {
+		f, err := os.Create(r.flags.cpuProf)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	p.Run(items, func(res pipeline.Result) {
 		in := r.pop()
