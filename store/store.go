@@ -234,3 +234,14 @@ func (s *SQLite) Digest(ctx context.Context) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// Optimize refreshes the statistics that SQLite's query planner uses to choose among
+// the events' indexes (PRAGMA optimize, with an analysis limit so that it stays quick
+// on a large store). Writers call it after a run.
+func (s *SQLite) Optimize(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "PRAGMA analysis_limit = 0"); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, "PRAGMA optimize = 0x10002")
+	return err
+}

@@ -261,6 +261,11 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq
 	if err := r.s.FinishRun(context.Background(), r.id, status, stats); err != nil && fatal == nil {
 		fatal = fmt.Errorf("%s: recording the run: %w", r.s.Path(), err)
 	}
+	if fatal == nil {
+		if err := r.s.Optimize(context.Background()); err != nil {
+			fatal = fmt.Errorf("%s: %w", r.s.Path(), err)
+		}
+	}
 	counts, cerr := r.s.Counts(context.Background())
 	if fatal == nil && cerr != nil {
 		fatal = cerr
