@@ -19,8 +19,7 @@ type query struct {
 	keys   []string // sorted, for deterministic error messages
 }
 
-// parseQuery reads the query string. allowed are the names the endpoint accepts besides
-// the store filter's (which setFilter handles).
+// parseQuery reads the query string; a parameter given twice is an error.
 func parseQuery(r *http.Request) (*query, error) {
 	values, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -73,8 +72,9 @@ func clip(s string) string {
 	return s
 }
 
-// listQuery parses an endpoint's query: the event filter, the page, and the endpoint's
-// own parameters (returned by name).
+// eventQuery parses the query of an endpoint that takes the event filters: the filter,
+// the page (def and max bound its limit), and the values of the endpoint's own
+// parameters, own. It writes the error response itself and returns false on a bad query.
 func (s *Server) eventQuery(w http.ResponseWriter, r *http.Request, def, max int, own ...string) (store.EventFilter, store.Page, url.Values, bool) {
 	var f store.EventFilter
 	q, err := parseQuery(r)

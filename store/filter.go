@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ type EventFilter struct {
 var EventParams = []string{"from", "to", "actor", "source", "target", "country", "root", "cameo", "quad", "plover", "q", "min_confidence"}
 
 // ErrUnknownParam is wrapped by Set for a name it does not know.
-var ErrUnknownParam = fmt.Errorf("unknown parameter")
+var ErrUnknownParam = errors.New("unknown parameter")
 
 // Set sets the filter field that param names from its value, or returns a *ParamError
 // saying what is wrong with it.

@@ -150,14 +150,11 @@ type storeRun struct {
 	mu     sync.Mutex
 	inputs []store.Input // FIFO: one per item handed to the pipeline
 
-	read, unchanged atomic.Int64
-	created         int64
-	replaced        int64
-	events          int64
-	errors          int64
-	docsAnalyzed    int64
-	fatal           atomic.Pointer[error]
-	batch           []store.Entry
+	// The counts are read by the progress log lines as they change.
+	read, unchanged, created, replaced, events, errors atomic.Int64
+	docsAnalyzed                                       int64
+	fatal                                              atomic.Pointer[error]
+	batch                                              []store.Entry
 }
 
 func newStoreRun(ctx context.Context, s *store.SQLite, kind string, args []string, f *storeFlags, stderr io.Writer) (*storeRun, error) {
@@ -173,8 +170,7 @@ func newStoreRun(ctx context.Context, s *store.SQLite, kind string, args []strin
 // status describes the counts so far, for the progress log lines.
 func (r *storeRun) status() string {
 	return fmt.Sprintf("%d new, %d replaced, %d unchanged, %d events, %d errors",
-		atomic.LoadInt64(&r.created), atomic.LoadInt64(&r.replaced), r.unchanged.Load(),
-		atomic.LoadInt64(&r.events), atomic.LoadInt64(&r.errors))
+		r.created.Load(), r.replaced.Load(), r.unchanged.Load(), r.events.Load(), r.errors.Load())
 }
 
 func (r *storeRun) failed() bool { return r.fatal.Load() != nil }
@@ -208,9 +204,9 @@ func (r *storeRun) flush() {
 		r.fatal.Store(&err)
 		return
 	}
-	atomic.AddInt64(&r.created, int64(res.Created))
-	atomic.AddInt64(&r.replaced, int64(res.Replaced))
-	atomic.AddInt64(&r.events, int64(res.Events))
+	r.created.Add(int64(res.Created))
+	r.replaced.Add(int64(res.Replaced))
+	r.events.Add(int64(res.Events))
 	clear(r.batch)
 	r.batch = r.batch[:0]
 }
@@ -233,7 +229,7 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq
 		in := r.pop()
 		for _, e := range res.Errs {
 			r.progress.Println("herald:", e)
-			atomic.AddInt64(&r.errors, 1)
+			r.errors.Add(1)
 		}
 		r.progress.Add(1)
 		if res.Doc == nil {
@@ -249,8 +245,8 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq
 	elapsed := time.Since(start)
 	r.progress.Stop()
 
-	stats := store.RunStats{Documents: r.read.Load(), Created: r.created, Replaced: r.replaced,
-		Unchanged: r.unchanged.Load(), Events: r.events, Errors: r.errors}
+	stats := store.RunStats{Documents: r.read.Load(), Created: r.created.Load(), Replaced: r.replaced.Load(),
+		Unchanged: r.unchanged.Load(), Events: r.events.Load(), Errors: r.errors.Load()}
 	status := store.RunDone
 	var fatal error
 	if e := r.fatal.Load(); e != nil {

@@ -98,7 +98,7 @@ func (p *progress) logLine(now time.Time) {
 	fmt.Fprintln(p.w, line)
 }
 
-// Printf writes a diagnostic line without breaking the bar.
+// Println writes a diagnostic line without breaking the bar.
 func (p *progress) Println(a ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -87,6 +87,7 @@ same summary as ingest; every stored document counts as replaced.`,
 		},
 	}
 	in.register(c)
+	_ = c.Flags().MarkHidden("max-doc-bytes") // no documents are read from files
 	sf.register(c)
 	c.Flags().StringArrayVar(&ids, "id", nil, "reprocess only the document with this `ID` (repeatable)")
 	return c

@@ -94,6 +94,7 @@ closes the database.`,
 		},
 	}
 	in.register(c)
+	_ = c.Flags().MarkHidden("max-doc-bytes") // no documents are read from files
 	c.Flags().StringVar(&db, "db", "", "the SQLite database `FILE` (required)")
 	_ = c.MarkFlagRequired("db")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on this `HOST:PORT`")
