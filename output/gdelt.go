@@ -283,18 +283,23 @@ func newGDELTEvent(cb *cameo.Codebook, doc *document.Document, index int) *gdelt
 // writeGDELT writes one row per event of doc.
 func (w *Writer) writeGDELT(doc *document.Document) error {
 	for i := range doc.Events {
-		g := newGDELTEvent(w.codebook, doc, i)
-		for k, c := range gdeltColumns {
-			if k > 0 {
-				w.w.WriteByte('\t')
-			}
-			w.w.WriteString(c.value(g))
-		}
-		if err := w.w.WriteByte('\n'); err != nil {
+		if err := w.writeGDELTEvent(doc, i); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeGDELTEvent writes the row of doc's i-th event.
+func (w *Writer) writeGDELTEvent(doc *document.Document, i int) error {
+	g := newGDELTEvent(w.codebook, doc, i)
+	for k, c := range gdeltColumns {
+		if k > 0 {
+			w.w.WriteByte('\t')
+		}
+		w.w.WriteString(c.value(g))
+	}
+	return w.w.WriteByte('\n')
 }
 
 // field keeps a text value inside its column and its row.

@@ -107,15 +107,20 @@ var ploverQuad = map[string]int{
 // writePLOVER writes one record per event of doc that has a PLOVER event.
 func (w *Writer) writePLOVER(doc *document.Document) error {
 	for i := range doc.Events {
-		rec, ok := w.ploverRecord(doc, i)
-		if !ok {
-			continue
-		}
-		if err := w.enc.Encode(rec); err != nil {
+		if err := w.writePLOVEREvent(doc, i); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writePLOVEREvent writes the record of doc's i-th event, if it has a PLOVER event.
+func (w *Writer) writePLOVEREvent(doc *document.Document, i int) error {
+	rec, ok := w.ploverRecord(doc, i)
+	if !ok {
+		return nil
+	}
+	return w.enc.Encode(rec)
 }
 
 func (w *Writer) ploverRecord(doc *document.Document, i int) (*ploverRecord, bool) {

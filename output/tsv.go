@@ -27,31 +27,36 @@ func (w *Writer) writeTSVHeader() {
 
 func (w *Writer) writeTSV(doc *document.Document) error {
 	for i := range doc.Events {
-		ev := &doc.Events[i]
-		loc := ""
-		if l := ev.Location; l != nil {
-			loc = l.Name
-			if l.Country != "" {
-				loc += " (" + l.Country + ")"
-			}
-		}
-		row := []string{
-			ev.Doc, strconv.Itoa(ev.Sentence), ev.Date,
-			ev.Source.Text, ev.Source.Code, ev.CAMEO, ev.Target.Text, ev.Target.Code,
-			ev.Root, strconv.Itoa(ev.Quad), strconv.FormatFloat(ev.Goldstein, 'f', -1, 64),
-			ev.PLOVER.Event, ev.PLOVER.Mode, ev.PLOVER.Context,
-			loc, ev.Evidence.Verb, ev.Evidence.Rule, strconv.FormatBool(ev.Negated),
-			strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
-		}
-		for k, v := range row {
-			if k > 0 {
-				w.w.WriteByte('\t')
-			}
-			w.w.WriteString(field(v))
-		}
-		if err := w.w.WriteByte('\n'); err != nil {
+		if err := w.writeTSVEvent(doc, i); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeTSVEvent writes the row of doc's i-th event.
+func (w *Writer) writeTSVEvent(doc *document.Document, i int) error {
+	ev := &doc.Events[i]
+	loc := ""
+	if l := ev.Location; l != nil {
+		loc = l.Name
+		if l.Country != "" {
+			loc += " (" + l.Country + ")"
+		}
+	}
+	row := []string{
+		ev.Doc, strconv.Itoa(ev.Sentence), ev.Date,
+		ev.Source.Text, ev.Source.Code, ev.CAMEO, ev.Target.Text, ev.Target.Code,
+		ev.Root, strconv.Itoa(ev.Quad), strconv.FormatFloat(ev.Goldstein, 'f', -1, 64),
+		ev.PLOVER.Event, ev.PLOVER.Mode, ev.PLOVER.Context,
+		loc, ev.Evidence.Verb, ev.Evidence.Rule, strconv.FormatBool(ev.Negated),
+		strconv.FormatFloat(ev.Confidence, 'f', -1, 64),
+	}
+	for k, v := range row {
+		if k > 0 {
+			w.w.WriteByte('\t')
+		}
+		w.w.WriteString(field(v))
+	}
+	return w.w.WriteByte('\n')
 }

@@ -1,0 +1,50 @@
+package output
+
+import (
+	"bytes"
+	"testing"
+
+	"herald/document"
+)
+
+// TestWriteEvent: each event written alone, from a document that holds only what the
+// store keeps (metadata, text, the event's sentence span), gives the bytes that Write
+// gives for the whole document, in every event format.
+func TestWriteEvent(t *testing.T) {
+	full := eventsDoc()
+	for _, format := range CodeFormats {
+		var want, got bytes.Buffer
+		ww, err := NewWriter(&want, format, false, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gw, _ := NewWriter(&got, format, false, true)
+		if err := ww.Write(full); err != nil {
+			t.Fatal(err)
+		}
+		for i := range full.Events {
+			ev := full.Events[i]
+			sparse := &document.Document{ID: full.ID, Source: full.Source, URL: full.URL, Title: full.Title,
+				Published: full.Published, Text: full.Text,
+				Events: make([]document.Event, i+1), Sentences: make([]document.Sentence, ev.Sentence+1)}
+			sparse.Events[i] = ev
+			sparse.Sentences[ev.Sentence] = full.Sentences[ev.Sentence]
+			if err := gw.WriteEvent(sparse, i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ww.Flush()
+		gw.Flush()
+		if got.String() != want.String() {
+			t.Errorf("%s: WriteEvent gives\n%s\nwant\n%s", format, got.String(), want.String())
+		}
+	}
+	w, _ := NewWriter(&bytes.Buffer{}, JSONL, false, true)
+	if err := w.WriteEvent(full, 9); err == nil {
+		t.Error("event 9 of 4 written")
+	}
+	w, _ = NewWriter(&bytes.Buffer{}, JSONL, false, false)
+	if err := w.WriteEvent(full, 0); err == nil {
+		t.Error("WriteEvent on a document writer")
+	}
+}

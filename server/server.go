@@ -1,0 +1,272 @@
+// Package server serves Herald's event store over HTTP as a JSON API: events with filters
+// and cursor pagination, documents with their full analysis, actor and dyad rankings, a
+// timeline, on-demand analysis of a posted article, and (only when a write token is set)
+// analysis and storage of one. It reads the store (package store) and runs the same
+// pipeline as the CLI (package pipeline); docs/API.md describes every endpoint.
+//
+// It uses net/http's pattern routing and nothing else. Every error is JSON of one shape,
+// {"error": {"code": "bad_request", "message": "…"}}, with the matching HTTP status;
+// unknown query parameters, malformed values and oversized bodies are errors, not
+// silently ignored. /metrics writes the Prometheus text exposition format by hand: a
+// few counters and one histogram do not warrant the client library's dependencies.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"herald/pipeline"
+	"herald/store"
+)
+
+// Options configure a Server.
+type Options struct {
+	Store *store.SQLite
+	// Pipeline analyzes posted articles; nil disables POST /api/analyze and
+	// POST /api/documents (503).
+	Pipeline *pipeline.Pipeline
+	// WriteToken enables POST /api/documents for requests that carry it as
+	// "Authorization: Bearer TOKEN". Empty: the API is read-only.
+	WriteToken string
+	// MaxBodyBytes caps a request body (DefaultMaxBodyBytes when 0); more is a 413.
+	MaxBodyBytes int64
+	// QueryTimeout bounds one request's database work (DefaultQueryTimeout when 0).
+	QueryTimeout time.Duration
+	// Analyzers bounds the articles analyzed at once (DefaultAnalyzers when 0); a request
+	// that waits longer than QueryTimeout for a turn gets a 503.
+	Analyzers int
+	// Log, when set, gets one line per request and every internal error.
+	Log *log.Logger
+}
+
+// Defaults of Options.
+const (
+	DefaultMaxBodyBytes = 4 << 20
+	DefaultQueryTimeout = 30 * time.Second
+	DefaultAnalyzers    = 2
+	// DefaultLimit and MaxLimit bound a page of a list; the timeline's are larger.
+	DefaultLimit         = 100
+	MaxLimit             = 1000
+	DefaultTimelineLimit = 1000
+	MaxTimelineLimit     = 10000
+)
+
+// Server is the API's http.Handler.
+type Server struct {
+	opt       Options
+	mux       *http.ServeMux
+	metrics   *metrics
+	analyzers chan struct{}
+	tokenHash [32]byte
+}
+
+// New builds a Server over opt.Store.
+func New(opt Options) *Server {
+	if opt.MaxBodyBytes <= 0 {
+		opt.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if opt.QueryTimeout <= 0 {
+		opt.QueryTimeout = DefaultQueryTimeout
+	}
+	if opt.Analyzers <= 0 {
+		opt.Analyzers = DefaultAnalyzers
+	}
+	s := &Server{opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), analyzers: make(chan struct{}, opt.Analyzers)}
+	if opt.WriteToken != "" {
+		s.tokenHash = sha256.Sum256([]byte(opt.WriteToken))
+	}
+	s.mux.HandleFunc("GET /api/events", s.events)
+	s.mux.HandleFunc("GET /api/events/{id...}", s.event)
+	s.mux.HandleFunc("GET /api/documents", s.documents)
+	s.mux.HandleFunc("GET /api/documents/{id...}", s.document)
+	s.mux.HandleFunc("POST /api/documents", s.postDocument)
+	s.mux.HandleFunc("GET /api/actors", s.actors)
+	s.mux.HandleFunc("GET /api/dyads", s.dyads)
+	s.mux.HandleFunc("GET /api/timeline", s.timeline)
+	s.mux.HandleFunc("POST /api/analyze", s.analyze)
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /metrics", s.serveMetrics)
+	return s
+}
+
+// ServeHTTP serves one request: it routes it, turns a panic into a 500, turns the mux's
+// own plain-text errors (404, 405) into JSON ones, and counts it for /metrics.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rw := &responseWriter{ResponseWriter: w, code: http.StatusOK}
+	rw.Header().Set("X-Content-Type-Options", "nosniff")
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.logf("panic serving %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+			if !rw.wroteHeader {
+				writeError(rw, http.StatusInternalServerError, "internal", "internal error")
+			}
+		}
+		route := r.Pattern
+		if route == "" {
+			route = "unmatched"
+		}
+		d := time.Since(start)
+		s.metrics.observe(route, rw.code, d)
+		if s.opt.Log != nil {
+			s.opt.Log.Printf("%s %s %d %s", r.Method, r.URL.RequestURI(), rw.code, d.Round(time.Microsecond))
+		}
+	}()
+	s.mux.ServeHTTP(rw, r)
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opt.Log != nil {
+		s.opt.Log.Printf(format, args...)
+	}
+}
+
+// responseWriter records the status, and replaces a plain-text error from the mux (an
+// unknown path, a method not allowed) with the API's JSON error.
+type responseWriter struct {
+	http.ResponseWriter
+	code        int
+	wroteHeader bool
+	swallow     bool
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
+	w.code = code
+	if code >= 400 && strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+		w.swallow = true
+		h := w.Header()
+		h.Del("Content-Length")
+		h.Set("Content-Type", "application/json")
+		w.ResponseWriter.WriteHeader(code)
+		errCode, msg := "bad_request", http.StatusText(code)
+		switch code {
+		case http.StatusNotFound:
+			errCode, msg = "not_found", "no such endpoint (see docs/API.md)"
+		case http.StatusMethodNotAllowed:
+			errCode, msg = "method_not_allowed", "method not allowed; allowed: "+h.Get("Allow")
+		}
+		json.NewEncoder(w.ResponseWriter).Encode(errorBody{Error: apiError{Code: errCode, Message: msg}})
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.swallow {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type errorBody struct {
+	Error apiError `json:"error"`
+}
+
+// writeError writes the API's error shape.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(errorBody{Error: apiError{Code: code, Message: msg}})
+}
+
+func badRequest(w http.ResponseWriter, format string, args ...any) {
+	writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf(format, args...))
+}
+
+// fail answers an error from the store: a bad parameter is the client's (400), a missing
+// row a 404, a timeout a 503, anything else a 500 that is logged, not shown.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var pe *store.ParamError
+	switch {
+	case errors.As(err, &pe):
+		badRequest(w, "%s", pe.Error())
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not_found", "not found")
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the query took too long; narrow it with filters")
+	case r.Context().Err() != nil:
+		// The client went away: nobody reads the answer.
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "request canceled")
+	default:
+		s.logf("%s %s: %v", r.Method, r.URL.Path, err)
+		writeError(w, http.StatusInternalServerError, "internal", "internal error")
+	}
+}
+
+// writeJSON writes v with status 200.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// authorized checks the bearer token in constant time (of the token's hash, so that its
+// length does not leak either).
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	if s.opt.WriteToken == "" {
+		writeError(w, http.StatusForbidden, "forbidden", "the API is read-only: start herald serve with --write-token to enable writes")
+		return false
+	}
+	auth := r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(auth, "Bearer ")
+	if !ok || token == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="herald"`)
+		writeError(w, http.StatusUnauthorized, "unauthorized", "missing bearer token: send Authorization: Bearer TOKEN")
+		return false
+	}
+	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
+	if subtle.ConstantTimeCompare(got[:], s.tokenHash[:]) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="herald", error="invalid_token"`)
+		writeError(w, http.StatusUnauthorized, "unauthorized", "wrong bearer token")
+		return false
+	}
+	return true
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.Query()) > 0 {
+		badRequest(w, "/healthz takes no parameters")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if err := s.opt.Store.Ping(ctx); err != nil {
+		s.logf("healthz: %v", err)
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "the database does not answer")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
