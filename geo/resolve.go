@@ -171,10 +171,10 @@ func (r *Resolver) Annotate(doc *document.Document) {
 		if r.gaz.Place(best).Kind == Town {
 			conf *= 0.7
 		}
+		loc := r.location(best) // shared by the mentions of the name: it is read-only
+		loc.Confidence = math.Round(conf*100) / 100
+		loc.Reason = reason
 		for _, k := range byKey[key] {
-			loc := r.location(best)
-			loc.Confidence = math.Round(conf*100) / 100
-			loc.Reason = reason
 			doc.Entities[ms[k].entity].Place = loc
 		}
 	}
