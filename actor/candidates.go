@@ -24,20 +24,29 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 	titled = make([]bool, n)
 	places := make([]int, n)
 	refersBack := make([]bool, n) // a pronoun or "the <role>" that may name an earlier person
+	coded := make([]bool, n)      // a name that may be coded: known, or next to a known one
 	lastSeen := map[string]int{}  // the last sentence with a proper noun
 	anchored := map[string]bool{}
+	initials := map[string]bool{} // of the names that may be coded: "NYSE" of "New York Stock Exchange"
 	type run struct{ sent, start, end int }
-	var free, titles []run
+	var free, titles, acronyms []run
+	var pronouns []int // sentences, one entry a pronoun
 	var words, upos []string
 	for si := range doc.Sentences {
 		words, upos = wordsOf(doc.Sentences[si].Tokens, words[:0], upos[:0])
 		known, role := c.knownSpans(words)
+		codable := make([]bool, len(words)) // tokens of names that may be coded
+		for i, k := range known {
+			for j := i; j < i+max(k, -k); j++ {
+				codable[j] = true
+			}
+		}
 		for i := 0; i < len(words); {
 			if upos[i] != "PROPN" && isCapitalized(words[i]) && !referringPronoun(words[i]) {
 				// A name the tagger took for something else ("Gulf said", "Younger
 				// told", "The ADB said") is still a name to the entity stage.
 				if isAcronym(words[i]) {
-					places[si]++
+					acronyms = append(acronyms, run{si, i, i + 1})
 				} else {
 					free = append(free, run{si, i, i + 1})
 				}
@@ -47,7 +56,7 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 			if upos[i] != "PROPN" {
 				switch {
 				case referringPronoun(words[i]):
-					places[si]++
+					pronouns = append(pronouns, si)
 					refersBack[si] = true
 				case strings.EqualFold(words[i], "country"):
 					places[si]++
@@ -72,12 +81,14 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 				}
 			case i-start == 1 && isAcronym(words[start]):
 				// it may spell the initials of a coded organization ("NYSE")
-				places[si]++
+				acronyms = append(acronyms, run{si, start, i})
 			case inside || beside:
 				places[si]++
+				coded[si] = true
 				absorbTitle(known, words, start, i)
-				for _, w := range words[start:i] {
+				for k, w := range words[start:i] {
 					anchored[w] = true
+					codable[start+k] = true
 				}
 				if titledBy {
 					titles = append(titles, run{si, start, i})
@@ -87,18 +98,37 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 			}
 		}
 		for i := range known {
+			if known[i] != 0 {
+				coded[si] = true
+			}
 			if known[i] > 0 { // absorbed ones are negative
 				places[si]++
 			}
 		}
+		addInitials(initials, words, codable)
 	}
 	for _, r := range free {
 		toks := doc.Sentences[r.sent].Tokens
 		for k := r.start; k < r.end; k++ {
 			if anchored[toks[k].Text] {
 				places[r.sent]++
+				coded[r.sent] = true
 				break
 			}
+		}
+	}
+	for _, r := range acronyms {
+		if initials[strings.ReplaceAll(doc.Sentences[r.sent].Tokens[r.start].Text, ".", "")] {
+			places[r.sent]++
+			coded[r.sent] = true
+		}
+	}
+	// A pronoun counts when a name that may be coded stands in its sentence or the two
+	// before, where the entity stage looks for its antecedent: "its" after "Pittston
+	// said", a company no dictionary knows, codes nothing.
+	for _, si := range pronouns {
+		if coded[si] || si >= 1 && coded[si-1] || si >= 2 && coded[si-2] {
+			places[si]++
 		}
 	}
 	for _, r := range titles {
@@ -113,6 +143,41 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 		counts[si] = min(places[si], limit)
 	}
 	return counts, titled
+}
+
+// initialsJoiners may stand inside a name whose initials an acronym spells ("Bank of
+// England", "Communist Party of China").
+var initialsJoiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "de": true, "&": true}
+
+// addInitials adds the initials of every run of capitalized words (joiners allowed
+// inside) that holds a word of a name that may be coded, and every stretch of them:
+// "The Asian Development Bank" gives TADB, ADB, AD, …
+func addInitials(initials map[string]bool, words []string, codable []bool) {
+	for i := 0; i < len(words); {
+		if !isCapitalized(words[i]) {
+			i++
+			continue
+		}
+		j, any := i, false
+		var b strings.Builder
+		for j < len(words) && (isCapitalized(words[j]) || initialsJoiners[words[j]] && j+1 < len(words) && isCapitalized(words[j+1])) {
+			if isCapitalized(words[j]) {
+				b.WriteByte(words[j][0])
+			}
+			any = any || codable[j]
+			j++
+		}
+		if any && b.Len() >= 2 {
+			// every stretch of the initials: "Mitsubishi Heavy Industries Ltd" is MHI
+			ini := b.String()
+			for from := 0; from < len(ini)-1; from++ {
+				for to := from + 2; to <= len(ini); to++ {
+					initials[ini[from:to]] = true
+				}
+			}
+		}
+		i = j
+	}
 }
 
 // knownSpans marks where the names the gazetteer or dictionaries know start: known[i] is
