@@ -149,6 +149,13 @@ var divisionWords = map[string]bool{"oblast": true, "province": true, "governora
 	"autonomous": true, "republic": true, "of": true, "the": true, "muhafazat": true, "wilayat": true,
 	"ostan": true, "e": true, "oblys": true, "okrug": true, "canton": true, "parish": true}
 
+// sameStem reports whether two names start with the same three letters, folded:
+// spellings of one name rather than two names.
+func sameStem(a, b string) bool {
+	fa, fb := Fold(a), Fold(b)
+	return len(fa) >= 3 && len(fb) >= 3 && fa[:3] == fb[:3]
+}
+
 // withoutArticle drops the Arabic article of a name, which news often leaves out: "Al
 // Anbar" is "Anbar", "Al Hudaydah" "Hudaydah". It returns "" for names without one.
 func withoutArticle(name string) string {
@@ -293,7 +300,15 @@ func (b *builder) readCities(path string) error {
 	}
 	for _, r := range rows {
 		i := b.add(r.p, r.names...)
-		b.addAlternates(i, r.alternates...)
+		for _, alt := range r.alternates {
+			if sameStem(alt, r.names[1]) {
+				// a spelling of its own name in another language: "Geneva" of Genève,
+				// "Munich" of München, "Prague" of Praha
+				b.addNames(i, alt)
+			} else {
+				b.addAlternates(i, alt) // another name: "Bombay", "Victoria" of Hong Kong
+			}
+		}
 		for _, n := range r.names {
 			b.cityNames[r.p.Country+" "+Fold(n)] = true
 		}

@@ -117,11 +117,13 @@ func (r *Resolver) Annotate(doc *document.Document) {
 		}
 		ctx.add(ctx.countries, r.iso2[e.Nationality], "")
 	}
-	// The dateline's place first: "ASTANA" is the capital, and it sets the country the
-	// rest of the story is read in.
+	// The dateline's place first, by its prominence and its own qualifier alone ("ASTANA"
+	// is the capital; "AUSTIN, Texas"): wire stories are filed from capitals and large
+	// cities, and the actors of a story from Geneva are seldom Swiss. It sets the country
+	// the rest of the story is read in.
 	for i := range ms {
 		if ms[i].sent == -1 {
-			if best, _, _ := r.choose(&ms[i], &ctx); best >= 0 {
+			if best, _, _ := r.choose(&ms[i], &context{}); best >= 0 {
 				p := r.gaz.Place(best)
 				ctx.datelineCountry, ctx.datelineAdmin1 = p.Country, p.Admin1
 			}
