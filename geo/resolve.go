@@ -195,6 +195,9 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 		key := e.Text
 		switch e.Type {
 		case "GPE", "LOC":
+			if len(e.Actor) >= 3 && organizationRoots[e.Actor[:3]] {
+				continue // a company or agency the recognizer took for a place: "Nokia"
+			}
 			cands = r.lookup(e.Text)
 			if len(cands) == 0 && e.Name != "" {
 				cands = r.lookup(e.Name)
@@ -207,14 +210,27 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 			continue
 		}
 		m := mention{entity: i, sent: sentenceOf(doc, e.Start), key: Fold(key), candidates: cands}
+		r.readAround(doc.Text, e.Start, e.End, &m)
+		if genericNames[m.key] && !m.divisionCue && len(m.qualifiers) == 0 {
+			continue // "the Centre", "the North": a word before it is a name
+		}
 		if doc.Dateline != nil && e.Start >= doc.Dateline.Start && e.End <= doc.Dateline.End {
 			m.sent = -1
 		}
-		r.readAround(doc.Text, e.Start, e.End, &m)
 		ms = append(ms, m)
 	}
 	return ms
 }
+
+// organizationRoots are the CAMEO roots of actors that are organizations, never places.
+var organizationRoots = map[string]bool{"MNC": true, "NGO": true, "IGO": true, "NGM": true, "MED": true, "BUS": true}
+
+// genericNames are words that name divisions somewhere ("Centre" in Burkina Faso,
+// "Capital" in Bahrain) but in English text are words first: they resolve only when the
+// text calls them a division or qualifies them.
+var genericNames = map[string]bool{"centre": true, "center": true, "central": true, "north": true, "south": true,
+	"east": true, "west": true, "capital": true, "coast": true, "islands": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "interior": true, "border": true, "lakes": true, "mountain": true}
 
 // localInstitutions are the words of organizations that sit in the place they are named
 // for: a city's court, police, university or exchange.
