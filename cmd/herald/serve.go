@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"herald/cameo"
 	"herald/server"
 	"herald/store"
 )
@@ -78,7 +79,12 @@ closes the database.`,
 			if !quiet {
 				logger = log.New(c.ErrOrStderr(), "herald: ", log.LstdFlags)
 			}
-			h := server.New(server.Options{Store: s, Pipeline: p, WriteToken: token, MaxBodyBytes: maxBody, Log: logger})
+			cb, err := cameo.Load()
+			if err != nil {
+				return err
+			}
+			h := server.New(server.Options{Store: s, Pipeline: p, WriteToken: token, MaxBodyBytes: maxBody, Log: logger,
+				Codebook: cb, Version: heraldVersion()})
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
