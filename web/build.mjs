@@ -43,9 +43,16 @@ if (!entry || !outputs[entry].cssBundle) {
 }
 const url = (f) => "/" + path.relative("dist", f).split(path.sep).join("/");
 const template = await readFile(path.join(root, "src/index.html"), "utf8");
+// The chunks the entry imports statically are preloaded with it, rather than found
+// only once it has arrived.
+const preload = outputs[entry].imports
+  .filter((i) => i.kind === "import-statement")
+  .map((i) => `<link rel="modulepreload" href="${url(i.path)}">`)
+  .join("\n");
 const html = template
   .replaceAll("{{main.js}}", url(entry))
-  .replaceAll("{{main.css}}", url(outputs[entry].cssBundle));
+  .replaceAll("{{main.css}}", url(outputs[entry].cssBundle))
+  .replaceAll("{{preload}}", preload);
 if (html.includes("{{")) {
   throw new Error("build: src/index.html has a placeholder the build does not fill");
 }

@@ -6,9 +6,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"herald/server"
+	"herald/store"
 )
 
 func get(t *testing.T, h http.Handler, method, target string, header ...string) *http.Response {
@@ -122,5 +126,36 @@ func TestGzipAndETag(t *testing.T) {
 		if res.StatusCode != tc.code {
 			t.Errorf("If-None-Match %s (%q): %d, want %d", tc.match, tc.encoding, res.StatusCode, tc.code)
 		}
+	}
+}
+
+// TestMountedInTheServer: under herald serve's handler, the explorer gets the page's
+// paths and the API keeps its own, JSON errors included.
+func TestMountedInTheServer(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "h.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := server.New(server.Options{Store: s, Web: Handler()})
+	for _, tc := range []struct {
+		target, ctype string
+		code          int
+	}{
+		{"/", "text/html; charset=utf-8", 200},
+		{"/article/some%2Fid?event=2", "text/html; charset=utf-8", 200},
+		{"/licenses.txt", "text/plain; charset=utf-8", 200},
+		{"/api/events", "application/json", 200},
+		{"/api/nothing", "application/json", 404},
+		{"/assets/missing.js", "application/json", 404},
+		{"/healthz", "application/json", 200},
+	} {
+		res := get(t, h, "GET", tc.target)
+		if res.StatusCode != tc.code || res.Header.Get("Content-Type") != tc.ctype {
+			t.Errorf("GET %s: %d %q, want %d %q", tc.target, res.StatusCode, res.Header.Get("Content-Type"), tc.code, tc.ctype)
+		}
+	}
+	if res := get(t, h, "POST", "/network"); res.StatusCode != 405 || res.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("POST /network: %d %q", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 }
