@@ -40,7 +40,7 @@ export function navigate(url, { replace = false } = {}) {
   render();
 }
 
-// withParams is the current path with params (or another path).
+// urlFor is path with the query params.
 export function urlFor(path, params) {
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
