@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -299,4 +300,10 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Labels returns a copy of one of the actor-code tables (KindCountry …): three-letter
+// code → label. It is nil for an unknown kind.
+func (c *Codebook) Labels(kind string) map[string]string {
+	return maps.Clone(c.actors[kind])
 }

@@ -182,6 +182,17 @@ func TestCodebookCountry(t *testing.T) {
 	if l, ok := c.Label(KindType, "GOV"); !ok || l != "Government" {
 		t.Errorf("Label(type, GOV) = %q, %v", l, ok)
 	}
+	types := c.Labels(KindType)
+	if types["GOV"] != "Government" || len(types) < 30 {
+		t.Errorf("Labels(type): %d labels, GOV %q", len(types), types["GOV"])
+	}
+	types["GOV"] = "changed"
+	if l, _ := c.Label(KindType, "GOV"); l != "Government" {
+		t.Error("Labels returned the codebook's own map")
+	}
+	if c.Labels("planet") != nil {
+		t.Error("Labels(planet) is not nil")
+	}
 }
 
 func TestCodebookReadCrosswalk(t *testing.T) {

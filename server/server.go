@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"herald/cameo"
 	"herald/pipeline"
 	"herald/store"
 )
@@ -46,13 +47,26 @@ type Options struct {
 	Analyzers int
 	// Log, when set, gets one line per request and every internal error.
 	Log *log.Logger
+	// Codebook names the CAMEO codes for GET /api/codebook; nil: a 503 there.
+	Codebook *cameo.Codebook
+	// Web, when set, serves every path outside /api/, /healthz and /metrics (GET and
+	// HEAD): the web explorer (package web).
+	Web http.Handler
+	// ExportTimeout bounds one GET /api/export (DefaultExportTimeout when 0), and
+	// Exports the number under way at once (DefaultExports when 0).
+	ExportTimeout time.Duration
+	Exports       int
+	// Version names the server's herald in the files it exports.
+	Version string
 }
 
 // Defaults of Options.
 const (
-	DefaultMaxBodyBytes = 4 << 20
-	DefaultQueryTimeout = 30 * time.Second
-	DefaultAnalyzers    = 2
+	DefaultMaxBodyBytes  = 4 << 20
+	DefaultQueryTimeout  = 30 * time.Second
+	DefaultAnalyzers     = 2
+	DefaultExportTimeout = 10 * time.Minute
+	DefaultExports       = 2
 	// DefaultLimit and MaxLimit bound a page of a list; the timeline's are larger.
 	DefaultLimit         = 100
 	MaxLimit             = 1000
@@ -66,7 +80,11 @@ type Server struct {
 	mux       *http.ServeMux
 	metrics   *metrics
 	analyzers chan struct{}
+	exports   chan struct{}
 	tokenHash [32]byte
+
+	codebookBody []byte // GET /api/codebook's answer, rendered once
+	codebookETag string
 }
 
 // New builds a Server over opt.Store.
@@ -80,9 +98,22 @@ func New(opt Options) *Server {
 	if opt.Analyzers <= 0 {
 		opt.Analyzers = DefaultAnalyzers
 	}
-	s := &Server{opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), analyzers: make(chan struct{}, opt.Analyzers)}
+	if opt.ExportTimeout <= 0 {
+		opt.ExportTimeout = DefaultExportTimeout
+	}
+	if opt.Exports <= 0 {
+		opt.Exports = DefaultExports
+	}
+	s := &Server{opt: opt, mux: http.NewServeMux(), metrics: newMetrics(),
+		analyzers: make(chan struct{}, opt.Analyzers), exports: make(chan struct{}, opt.Exports)}
 	if opt.WriteToken != "" {
 		s.tokenHash = sha256.Sum256([]byte(opt.WriteToken))
+	}
+	if opt.Codebook != nil {
+		var err error
+		if s.codebookBody, s.codebookETag, err = encodeCodebook(opt.Codebook); err != nil {
+			s.logf("codebook: %v", err) // cannot happen: maps of strings encode
+		}
 	}
 	s.mux.HandleFunc("GET /api/events", s.events)
 	s.mux.HandleFunc("GET /api/events/{id...}", s.event)
@@ -92,18 +123,23 @@ func New(opt Options) *Server {
 	s.mux.HandleFunc("GET /api/actors", s.actors)
 	s.mux.HandleFunc("GET /api/dyads", s.dyads)
 	s.mux.HandleFunc("GET /api/timeline", s.timeline)
+	s.mux.HandleFunc("GET /api/places", s.places)
+	s.mux.HandleFunc("GET /api/codebook", s.codebook)
+	s.mux.HandleFunc("GET /api/export", s.exportEvents)
 	s.mux.HandleFunc("POST /api/analyze", s.analyze)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /metrics", s.serveMetrics)
 	return s
 }
 
-// ServeHTTP serves one request: it routes it, turns a panic into a 500, turns the mux's
-// own plain-text errors (404, 405) into JSON ones, and counts it for /metrics.
+// ServeHTTP serves one request: it routes it (to the explorer, Options.Web, when it is
+// set and the path is not the API's), turns a panic into a 500, turns the mux's own
+// plain-text errors (404, 405) into JSON ones, and counts it for /metrics.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &responseWriter{ResponseWriter: w, code: http.StatusOK}
 	rw.Header().Set("X-Content-Type-Options", "nosniff")
+	web := s.opt.Web != nil && webPath(r.URL.Path)
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -115,7 +151,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		route := r.Pattern
-		if route == "" {
+		switch {
+		case web:
+			route = "web"
+		case route == "":
 			route = "unmatched"
 		}
 		d := time.Since(start)
@@ -124,6 +163,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.opt.Log.Printf("%s %s %d %s", r.Method, r.URL.RequestURI(), rw.code, d.Round(time.Microsecond))
 		}
 	}()
+	if web {
+		s.serveWeb(rw, r)
+		return
+	}
 	s.mux.ServeHTTP(rw, r)
 }
 

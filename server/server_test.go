@@ -684,7 +684,7 @@ func FuzzQuery(f *testing.F) {
 	}
 	h := New(Options{Store: newTestStore(f)})
 	f.Fuzz(func(t *testing.T, q string) {
-		for _, path := range []string{"/api/events", "/api/documents", "/api/actors", "/api/dyads", "/api/timeline"} {
+		for _, path := range []string{"/api/events", "/api/documents", "/api/actors", "/api/dyads", "/api/timeline", "/api/places"} {
 			u := &url.URL{Path: path, RawQuery: q}
 			req := httptest.NewRequest("GET", "/", nil)
 			req.URL = u

@@ -344,7 +344,7 @@ func decodeCursor(s, kind string) (cursor, error) {
 }
 
 // DecodeCursorKind reports whether s is a well-formed cursor of the given list kind
-// ("events", "documents", "actors", "dyads", "timeline"); for tests and fuzzing.
+// ("events", "documents", "actors", "dyads", "timeline", "places"); for tests and fuzzing.
 func DecodeCursorKind(s, kind string) error {
 	_, err := decodeCursor(s, kind)
 	return err

@@ -16,22 +16,25 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"herald/cameo"
 	"herald/server"
 	"herald/store"
+	"herald/web"
 )
 
 func newServeCmd() *cobra.Command {
 	var in inputFlags
 	var db, addr, token, tokenFile string
 	var maxBody int64
-	var quiet bool
+	var quiet, explorer bool
 	c := &cobra.Command{
 		Use:   "serve --db FILE [--addr 127.0.0.1:8080] [flags]",
-		Short: "Serve the event store as a JSON API",
+		Short: "Serve the event store as a JSON API and a web explorer",
 		Long: `serve answers HTTP requests for the events and documents stored in --db: events with
-filters and cursor pagination, a document's full analysis, actors, dyads, a timeline, the
-analysis of a posted article, /healthz and /metrics (Prometheus). docs/API.md describes
-every endpoint.
+filters and cursor pagination, a document's full analysis, actors, dyads, a timeline,
+places, exports, the analysis of a posted article, /healthz and /metrics (Prometheus).
+docs/API.md describes every endpoint. At / it serves the web explorer (events, timeline,
+network, map, articles), whose files are compiled into the binary.
 
 It is read-only unless a write token is given (--write-token, --write-token-file, or the
 environment variable HERALD_WRITE_TOKEN; the file or the variable keep it out of the
@@ -78,7 +81,16 @@ closes the database.`,
 			if !quiet {
 				logger = log.New(c.ErrOrStderr(), "herald: ", log.LstdFlags)
 			}
-			h := server.New(server.Options{Store: s, Pipeline: p, WriteToken: token, MaxBodyBytes: maxBody, Log: logger})
+			cb, err := cameo.Load()
+			if err != nil {
+				return err
+			}
+			opt := server.Options{Store: s, Pipeline: p, WriteToken: token, MaxBodyBytes: maxBody, Log: logger,
+				Codebook: cb, Version: heraldVersion()}
+			if explorer {
+				opt.Web = web.Handler()
+			}
+			h := server.New(opt)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
@@ -88,6 +100,9 @@ closes the database.`,
 				mode = "writes enabled with the token"
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "herald: serving %s (%s) on http://%s\n", db, mode, ln.Addr())
+			if explorer {
+				fmt.Fprintf(c.ErrOrStderr(), "herald: explorer at http://%s/\n", ln.Addr())
+			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return serveHTTP(ctx, ln, h, c.ErrOrStderr())
@@ -102,6 +117,7 @@ closes the database.`,
 	c.Flags().StringVar(&tokenFile, "write-token-file", "", "enable POST /api/documents for requests bearing the token in this `FILE` (or set HERALD_WRITE_TOKEN)")
 	c.Flags().Int64Var(&maxBody, "max-body", server.DefaultMaxBodyBytes, "largest request body accepted, in bytes")
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not log each request")
+	c.Flags().BoolVar(&explorer, "explorer", true, "serve the web explorer at / (--explorer=false: the API alone)")
 	return c
 }
 

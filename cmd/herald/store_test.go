@@ -19,6 +19,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"herald/export"
 	"herald/store"
 )
 
@@ -234,7 +235,7 @@ func TestExportFormats(t *testing.T) {
 
 	code, out, _ := herald(t, "", "export", "--db", db, "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if code != 0 || err != nil || len(rows) != events+1 || !slices.Equal(rows[0], exportColumns) {
+	if code != 0 || err != nil || len(rows) != events+1 || !slices.Equal(rows[0], export.Columns) {
 		t.Fatalf("csv: exit %d, %v, %d rows", code, err, len(rows))
 	}
 
@@ -255,7 +256,7 @@ func TestExportFormats(t *testing.T) {
 	if pf.NumRows() != int64(events) || len(pf.RowGroups()) != (events+6)/7 {
 		t.Errorf("parquet: %d rows in %d row groups, want %d in %d", pf.NumRows(), len(pf.RowGroups()), events, (events+6)/7)
 	}
-	got, err := parquet.Read[exportRow](f, info.Size())
+	got, err := parquet.Read[export.Row](f, info.Size())
 	if err != nil {
 		t.Fatal(err)
 	}
