@@ -221,6 +221,16 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, deprels []string
 	s.reset(n)
 	s.setWords(words[:n], upos, xpos, p.m.vocab, p.m.clusters)
 	for !s.terminal() {
+		// A move that is the only legal one needs no scores: a shift onto an empty
+		// stack, and the last word's attachment to the root.
+		if len(s.stack) == 0 {
+			s.apply(shift, 0)
+			continue
+		}
+		if s.rootOnly() && len(s.stack) == 1 {
+			s.apply(left, p.m.root)
+			continue
+		}
 		p.feats = s.features(p.feats)
 		p.sink += p.m.weights.Scores(p.feats, p.scores, p.runs)
 		move, lab := p.m.best(s, p.scores)
