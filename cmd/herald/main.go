@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,7 +25,17 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // errReported means the diagnostics were already printed: exit status 1, nothing more to say.
 var errReported = errors.New("errors were reported")
 
+// softMemoryLimit is the heap size at which the garbage collector works harder, unless
+// GOMEMLIMIT says otherwise. The models hold about 200 MB live; left to GOGC alone, the
+// heap of a long batch grows to twice that before a collection, and the process past
+// 500 MB. The limit keeps it near 420-450 MB at no measurable cost in speed (Reuters,
+// one core: 2,550 sentences/s either way; peak RSS 525 → 421 MB).
+const softMemoryLimit = 400 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
