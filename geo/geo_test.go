@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"herald/document"
 )
 
 func loadGazetteer(t testing.TB) *Gazetteer {
@@ -116,4 +118,64 @@ func TestBuildReproducible(t *testing.T) {
 	if !bytes.Equal(buf.Bytes(), embedded) {
 		t.Errorf("building from ../shared gives %d bytes that differ from the embedded %d: run herald build-places", buf.Len(), len(embedded))
 	}
+}
+
+// FuzzAnnotate resolves documents with arbitrary text, tokens, parses and entity spans
+// (out of range and overlapping ones included): no panic, and every place it gives has
+// a position on the globe.
+func FuzzAnnotate(f *testing.F) {
+	f.Add("ASTANA, May 20 (Xinhua) -- Tokayev met Wang in Astana.", uint8(3), uint8(2))
+	f.Add("Police in Nairobi fired at protesters near Gaza Strip and the West Bank.", uint8(7), uint8(5))
+	f.Add("", uint8(0), uint8(0))
+	g := loadGazetteer(f)
+	r := New(g, func(iso3 string) string { return iso3 }, func(code string) bool { return code == "COP" })
+	f.Fuzz(func(t *testing.T, text string, every, seed uint8) {
+		doc := &document.Document{ID: "fuzz", Text: text}
+		var toks []document.Token
+		start := -1
+		for i := 0; i <= len(text); i++ {
+			if i == len(text) || text[i] == ' ' {
+				if start >= 0 {
+					toks = append(toks, document.Token{Start: start, End: i, Text: text[start:i], Head: (len(toks) + int(seed)) % (len(toks) + 2), Deprel: []string{"obl", "case", "nmod", "nsubj", "nmod:poss"}[len(toks)%5]})
+				}
+				start = -1
+			} else if start < 0 {
+				start = i
+			}
+		}
+		doc.Sentences = []document.Sentence{{Start: 0, End: len(text), Tokens: toks, Unparsed: seed%3 == 0}}
+		if len(text) > 8 {
+			doc.Dateline = &document.Dateline{Place: text[:3], Start: 0, End: 8}
+		}
+		for i, tk := range toks {
+			if every > 0 && i%int(every) == 0 {
+				end := tk.End
+				if i+1 < len(toks) && seed%2 == 0 {
+					end = toks[i+1].End
+				}
+				doc.Entities = append(doc.Entities, document.Entity{Start: tk.Start, End: end, Text: text[tk.Start:end],
+					Type: []string{"GPE", "LOC", "ORG", "PERSON"}[i%4], Mention: "name", Cluster: i, Actor: []string{"", "COP", "KAZ"}[i%3]})
+			}
+		}
+		if len(toks) >= 2 {
+			doc.Events = []document.Event{{Sentence: 0,
+				Source:   document.Actor{Text: toks[0].Text, Code: "COP", Start: toks[0].Start, End: toks[0].End},
+				Target:   document.Actor{Text: toks[1].Text, Code: "KAZ", Start: toks[1].Start, End: toks[1].End},
+				Evidence: document.Evidence{Start: toks[len(toks)-1].Start}}}
+		}
+		r.Annotate(doc)
+		check := func(l *document.Location) {
+			if l != nil && (l.Lat < -90 || l.Lat > 90 || l.Lon < -180 || l.Lon > 180) {
+				t.Fatalf("a place off the globe: %+v", l)
+			}
+		}
+		for _, e := range doc.Entities {
+			check(e.Place)
+		}
+		for _, e := range doc.Events {
+			check(e.Location)
+			check(e.Source.Location)
+			check(e.Target.Location)
+		}
+	})
 }
