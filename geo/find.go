@@ -52,7 +52,7 @@ func (r *Resolver) findMissed(doc *document.Document) {
 			ents := entitiesIn(covered[k : k+n])
 			switch {
 			case len(ents) == 0:
-				if prominent(p, refs[0], span) && isCapitalized(span) && !(k == 0 && p.Kind != Country && p.Kind != Region) {
+				if prominent(p, refs[0], span) && !(k == 0 && p.Kind != Country && p.Kind != Region) {
 					doc.Entities = append(doc.Entities, document.Entity{Start: toks[k].Start, End: toks[k+n-1].End,
 						Text: span, Type: placeType(p), Name: span, Mention: "name", Cluster: nextCluster})
 					nextCluster++
@@ -129,7 +129,6 @@ func startsName(w string) bool {
 	return false
 }
 
-func isCapitalized(s string) bool { return startsName(s) }
 
 // prominent reports whether a place is known well enough to be taken as a place wherever
 // its name stands: a country, a region, a large division or city, a capital, by its own
