@@ -129,7 +129,6 @@ func startsName(w string) bool {
 	return false
 }
 
-
 // prominent reports whether a place is known well enough to be taken as a place wherever
 // its name stands: a country, a region, a large division or city, a capital, by its own
 // name.
