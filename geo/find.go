@@ -85,6 +85,11 @@ func (r *Resolver) findMissed(doc *document.Document) {
 					e.Start == toks[k].Start && e.End == toks[k+n-1].End && prominent(p, refs[0], span) &&
 					(e.Type == "ORG" || !strings.Contains(span, " ")):
 					e.Type = placeType(p)
+				case e.Type == "ORG" && len(ents) == 1 && n >= 3 && !refs[0].Alternate() &&
+					e.Start == toks[k].Start && e.End == toks[k+n-1].End:
+					// a place's whole name of three words or more, which no organization
+					// the dictionaries know bears: "Santiago de Compostela"
+					e.Type = placeType(p)
 				}
 			}
 			k += n
