@@ -104,10 +104,7 @@ func (f *EventFilter) Set(param, value string) error {
 	if err != nil {
 		return err
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return paramErr("from", "%s is after to=%s", f.From, f.To)
-	}
-	return nil
+	return checkRange(f.From, f.To)
 }
 
 // where is the filter as SQL over events aliased e, with its arguments.
@@ -192,10 +189,7 @@ func (f *DocumentFilter) Set(param, value string) error {
 	if err != nil {
 		return err
 	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return paramErr("from", "%s is after to=%s", f.From, f.To)
-	}
-	return nil
+	return checkRange(f.From, f.To)
 }
 
 func (f *DocumentFilter) where() (string, []any) {
@@ -359,3 +353,11 @@ func checkLimit(limit int) error {
 
 // MaxLimit is the most rows one page may ask for.
 const MaxLimit = 10000
+
+// checkRange reports a date range whose start comes after its end.
+func checkRange(from, to string) error {
+	if from != "" && to != "" && from > to {
+		return paramErr("from", "%s is after to=%s", from, to)
+	}
+	return nil
+}
