@@ -231,3 +231,37 @@ func TestAverage(t *testing.T) {
 		t.Errorf("%d weights survive pruning at 100", pruned.Weights())
 	}
 }
+
+func TestScoreCacheStopsAtItsLimit(t *testing.T) {
+	c := NewScoreCache[string](3, 2)
+	c.Put("a", []int32{1, 2, 3, 99})
+	c.Put("b", []int32{4, 5, 6})
+	c.Put("c", []int32{7, 8, 9})
+	dst := []int32{0, 0, 0, 42}
+	if !c.Get("a", dst) || dst[0] != 1 || dst[2] != 3 || dst[3] != 42 {
+		t.Errorf("Get(a) = %v, want [1 2 3 42]: width elements copied, the rest untouched", dst)
+	}
+	if !c.Get("b", dst) || dst[1] != 5 {
+		t.Errorf("Get(b) = %v", dst)
+	}
+	if c.Get("c", dst) || c.Len() != 2 {
+		t.Errorf("a cache of limit 2 holds %d vectors and found c", c.Len())
+	}
+}
+
+func TestTableAddScoresAddsToScores(t *testing.T) {
+	tr := NewTrainer(3)
+	for range 5 {
+		tr.Learn([]uint64{Feature(1).Sum(), Feature(2).Sum()}, 1, 0)
+	}
+	tab := NewTable(tr.Freeze(FreezeOptions{}))
+	runs := make([]uint64, 0, 4)
+	both := make([]int32, 3)
+	tab.Scores([]uint64{Feature(1).Sum(), Feature(2).Sum()}, both, runs)
+	split := make([]int32, 3)
+	tab.Scores([]uint64{Feature(1).Sum()}, split, runs)
+	tab.AddScores([]uint64{Feature(2).Sum()}, split, runs)
+	if both[0] != split[0] || both[1] != split[1] || both[1] == 0 {
+		t.Errorf("scores of both features %v, of one then the other added %v", both, split)
+	}
+}

@@ -70,6 +70,13 @@ func (t *Table) Scale() float32 { return t.scale }
 // the caller to keep so that the compiler cannot drop them; the table itself is never
 // written, as goroutines share it. Scores allocates nothing.
 func (t *Table) Scores(feats []uint64, scores []int32, runs []uint64) (sink uint64) {
+	clear(scores)
+	return t.AddScores(feats, scores, runs)
+}
+
+// AddScores is Scores without clearing scores first: it adds the features' weights to
+// what scores holds.
+func (t *Table) AddScores(feats []uint64, scores []int32, runs []uint64) (sink uint64) {
 	for _, f := range feats {
 		sink += t.slots[FeatureKey(f)&t.mask].key
 	}
@@ -89,7 +96,6 @@ func (t *Table) Scores(feats []uint64, scores []int32, runs []uint64) (sink uint
 			}
 		}
 	}
-	clear(scores)
 	for _, r := range runs {
 		lo := uint32(r >> 32)
 		for _, p := range pairs[lo : lo+uint32(r)] {

@@ -175,13 +175,6 @@ func (s *sentence) features(feats []uint64, i int, classes []int) []uint64 {
 	return s.neighbourFeatures(feats, i)
 }
 
-// staticFeatures appends the features of word i that do not depend on any tag, the same
-// in both passes, so a Tagger computes and scores them once.
-func (s *sentence) staticFeatures(feats []uint64, i int) []uint64 {
-	feats = s.wordFeatures(feats, i)
-	return s.neighbourFeatures(feats, i)
-}
-
 // wordFeatures appends the features of word i itself.
 func (s *sentence) wordFeatures(feats []uint64, i int) []uint64 {
 	info := &s.info[i]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -354,5 +355,39 @@ func TestLexiconsSurviveWriteLoad(t *testing.T) {
 	tg.Tag(words, upos, xpos)
 	if n := testing.AllocsPerRun(50, func() { tg.Tag(words, upos, xpos) }); n != 0 {
 		t.Errorf("tagging with lexicons allocates %v times", n)
+	}
+}
+
+// TestCacheGivesTheSameTags tags the same sentences with and without the cache of word
+// scores, twice over so that the second time reads every word from it: the tags and
+// every pass's scores must not change.
+func TestCacheGivesTheSameTags(t *testing.T) {
+	m := tinyModel(t)
+	cached, uncached := m.NewTagger(), m.NewTagger()
+	uncached.cache = learn.NewScoreCache[wordKey](m.weights.sections(), 0)
+	sentences := []string{
+		"Ministers met in Astana and signed 12 agreements , officials said .",
+		"KAZAKH PRESIDENT MEETS CHINESE FM : Ministers met in Astana .",
+		"Astana said ministers met .",
+		"met Ministers astana signed , said officials 12 .",
+	}
+	for round := 0; round < 2; round++ {
+		for _, s := range sentences {
+			words := strings.Fields(s)
+			cached.tag(words)
+			got := append([]int(nil), cached.classes...)
+			gotFirst := append([]int(nil), cached.first...)
+			gotScores := append([]int32(nil), cached.later...)
+			uncached.tag(words)
+			if !slices.Equal(gotScores, uncached.later) {
+				t.Errorf("round %d, %q: the scores of the words differ with the cache", round, s)
+			}
+			if !slices.Equal(got, uncached.classes) || !slices.Equal(gotFirst, uncached.first) {
+				t.Errorf("round %d, %q: classes %v / %v with the cache, %v / %v without", round, s, gotFirst, got, uncached.first, uncached.classes)
+			}
+		}
+	}
+	if cached.cache.Len() == 0 {
+		t.Error("the cache stayed empty")
 	}
 }
