@@ -3,12 +3,16 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"herald/entity/gazetteer"
 	"herald/entity/ner"
+	"herald/syntax"
+	"herald/syntax/cluster"
 )
 
 // nerTools loads what the recognizer needs besides its own model: the tagger, whose
@@ -26,16 +30,20 @@ func nerTools(models string) (ner.TagFunc, ner.Gazetteer, error) {
 }
 
 func newTrainNERCmd() *cobra.Command {
-	var data, out string
+	var data, out, clusters, dev, outside string
 	var seed uint64
+	var devCopies int
 	c := &cobra.Command{
 		Use:   "ner --data DIR --out DIR",
 		Short: "Train the named-entity recognizer on GMB, with WikiANN names and UNER dev for the epoch",
 		Long: `ner trains the BILOU named-entity recognizer on the Groningen Meaning Bank (every 10th
 sentence held out), with a name lexicon from WikiANN, self-training on UD EWT's training text,
-Herald's tagger for part-of-speech features and Herald's gazetteer for name features. UNER
-EWT dev picks the epoch. It writes ` + ner.File + ` into --out. Retrain it after the tagger or
-the gazetteer changes.`,
+Herald's tagger for part-of-speech features, Herald's gazetteer for name features and the
+word clusters of --clusters (a copy goes into the model). UNER EWT dev picks the epoch
+(--dev select); --dev split trains on half of its documents and scores the other half, to
+try what --dev train, which trains on all of it, would do without a score on seen text.
+UNER EWT test is never read. It writes ` + ner.File + ` into --out. Retrain it after the
+tagger, the gazetteer or the clusters change.`,
 		Example: `  herald train ner --data ../shared/data --out entity/ner/models`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -46,6 +54,37 @@ the gazetteer changes.`,
 			opt := ner.DefaultTrainOptions()
 			opt.Seed = seed
 			opt.Gazetteer = gaz
+			switch dev {
+			case "select":
+				opt.DevUse = ner.DevSelect
+			case "split":
+				opt.DevUse = ner.DevSplit
+			case "train":
+				opt.DevUse = ner.DevTrain
+			default:
+				return fmt.Errorf("--dev %q: want select, split or train", dev)
+			}
+			if outside == "dev" {
+				opt.ChooseOutsideBias = true
+			} else if b, err := strconv.ParseFloat(outside, 32); err == nil && !math.IsNaN(b) && !math.IsInf(b, 0) {
+				opt.OutsideBias = float32(b)
+			} else {
+				return fmt.Errorf("--outside-bias %q: want a number or dev", outside)
+			}
+			if c.Flags().Changed("dev-copies") {
+				opt.DevCopies = devCopies
+			}
+			if clusters != "" {
+				f, err := os.Open(clusters)
+				if err != nil {
+					return err
+				}
+				opt.Clusters, err = cluster.Read(bufio.NewReader(f))
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("%s: %w", clusters, err)
+				}
+			}
 			m, err := ner.TrainFromData(data, tag, opt, c.ErrOrStderr())
 			if err != nil {
 				return err
@@ -58,6 +97,10 @@ the gazetteer changes.`,
 	}
 	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
 	c.Flags().StringVar(&out, "out", "", "directory to write "+ner.File+" to")
+	c.Flags().StringVar(&clusters, "clusters", "syntax/models/"+syntax.ClusterFile, "word clusters for the cluster features, as `herald train clusters` writes them (\"\" for none); the model keeps a copy")
+	c.Flags().StringVar(&dev, "dev", "select", "what UNER EWT dev is for: select (it picks the epoch), split (half its documents are trained on, the other half picks the epoch and is scored) or train (all of it is trained on)")
+	c.Flags().StringVar(&outside, "outside-bias", "0", "bias for O (no name) at every word, trading recall for precision, or dev to choose it on UNER EWT dev")
+	c.Flags().IntVar(&devCopies, "dev-copies", 1, "how many times the dev sentences trained on are repeated")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed of the shuffles: the same seed gives the same model bytes")
 	_ = c.MarkFlagRequired("out")
 	return c

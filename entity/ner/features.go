@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // Feature templates. The numbers are part of the model file's meaning: never renumber
@@ -41,10 +42,12 @@ const (
 	tNamesAt    // the name lexicon's bits of a neighbour
 	tLeftShape  // lower[i-1] shape[i]: "from Xxx"
 	tShapeRight // shape[i] lower[i+1]: "Xxx said"
+	tCluster    // the word's fine and coarse clusters, alone and with its case
+	tClusterAt  // a neighbour's clusters, with its offset
 )
 
 // maxFeatures bounds the features of one word.
-const maxFeatures = 48
+const maxFeatures = 64
 
 // Word flags.
 const (
@@ -71,6 +74,8 @@ type wordInfo struct {
 	gazPos    uint8  // 'B', 'I', 'L', 'U' within the gazetteer match
 	caseClass uint8  // the case lexicon's class of the word
 	names     uint8  // the name lexicon's bits of the word
+	fine      uint16 // the word's fine cluster, 0 when it has none
+	coarse    uint16 // the word's coarse cluster
 }
 
 // sentence is the per-sentence scratch of feature extraction; reused, so extraction
@@ -89,7 +94,7 @@ func (s *sentence) shapeOf(i int) []byte { return s.forms.Shape(i) }
 
 // prepare fills the scratch for one sentence. upos and xpos may be shorter than words
 // (missing tags read as ""); gaz may be nil.
-func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLexicon, names nameLexicon) {
+func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLexicon, names nameLexicon, clusters *cluster.Lexicon) {
 	s.words, s.upos, s.xpos = words, upos, xpos
 	s.forms.Reset()
 	s.info = s.info[:0]
@@ -101,6 +106,8 @@ func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLe
 		info.flags = wordFlags(w)
 		info.caseClass = lex.class(lower)
 		info.names = names.class(lower)
+		fine, coarse := clusters.Lookup(w)
+		info.fine, info.coarse = uint16(fine), uint16(coarse)
 		s.info = append(s.info, info)
 		switch letterCase(w) {
 		case caseLower:
@@ -162,7 +169,36 @@ func (s *sentence) tag(tags []string, i int) string {
 
 // features appends the features of word i to feats.
 func (s *sentence) features(feats []uint64, i int) []uint64 {
-	n := len(s.words)
+	feats = s.wordFeatures(feats, i)
+	return s.contextFeatures(feats, i)
+}
+
+// wordKey is everything wordFeatures reads: the word, its tags, and the context bits of
+// wordContext. Recognizers cache the scores of wordFeatures under it.
+type wordKey struct {
+	form, upos, xpos string
+	context          uint8
+}
+
+// key returns word i's wordKey.
+func (s *sentence) key(i int) wordKey {
+	return wordKey{form: s.words[i], upos: s.tag(s.upos, i), xpos: s.tag(s.xpos, i), context: s.wordContext(i)}
+}
+
+// wordContext packs what wordFeatures reads of the sentence around word i: the
+// sentence's casing, whether the word is the first, and whether its case is the writer's
+// choice (it does not follow a sentence start).
+func (s *sentence) wordContext(i int) uint8 {
+	return uint8(s.casing) | uint8(b2i(i == 0))<<2 | uint8(b2i(s.free(i)))<<3
+}
+
+// free reports whether the case of word i is the writer's choice: it is not at the start
+// of a sentence.
+func (s *sentence) free(i int) bool { return i > 0 && !isSentenceStart(s.words[i-1]) }
+
+// wordFeatures appends the features of word i that depend only on the word, its tags and
+// wordContext, the same wherever the word recurs in the same setting.
+func (s *sentence) wordFeatures(feats []uint64, i int) []uint64 {
 	info := s.info[i]
 	lower, shape := s.lowerOf(i), s.shapeOf(i)
 	feats = append(feats,
@@ -186,20 +222,13 @@ func (s *sentence) features(feats []uint64, i int) []uint64 {
 		feats = append(feats, learn.Feature(tHyphenLast).Bytes(last).Sum())
 	}
 	upos, xpos := s.tag(s.upos, i), s.tag(s.xpos, i)
-	xprev, xnext := s.tag(s.xpos, i-1), s.tag(s.xpos, i+1)
 	feats = append(feats,
 		learn.Feature(tUPOS).Str(upos).Sum(),
 		learn.Feature(tXPOS).Str(xpos).Sum(),
-		learn.Feature(tXPOSAt).Int(-1).Str(xprev).Sum(),
-		learn.Feature(tXPOSAt).Int(1).Str(xnext).Sum(),
-		learn.Feature(tXPOSAt).Int(-2).Str(s.tag(s.xpos, i-2)).Sum(),
-		learn.Feature(tXPOSAt).Int(2).Str(s.tag(s.xpos, i+2)).Sum(),
-		learn.Feature(tXPOSLeft).Str(xprev).Str(xpos).Sum(),
-		learn.Feature(tXPOSRight).Str(xpos).Str(xnext).Sum(),
 		learn.Feature(tUPOSShape).Str(upos).Bytes(shape).Sum(),
 		learn.Feature(tLowerUPOS).Bytes(lower).Str(upos).Sum(),
 	)
-	free := i > 0 && !isSentenceStart(s.words[i-1]) // whether case is the writer's choice here
+	free := s.free(i)
 	if i == 0 {
 		feats = append(feats, learn.Feature(tStart).Int(int(info.flags)).Sum())
 	}
@@ -212,9 +241,43 @@ func (s *sentence) features(feats []uint64, i int) []uint64 {
 			learn.Feature(tNames).Int(int(info.names)).Sum(),
 			learn.Feature(tNames).Int(int(info.names)).Int(capital).Int(int(info.caseClass)).Sum())
 	}
+	if info.fine != 0 {
+		feats = append(feats,
+			learn.Feature(tCluster).Int(int(info.fine)).Sum(),
+			learn.Feature(tCluster).Int(-int(info.coarse)).Sum(),
+			learn.Feature(tCluster).Int(int(info.fine)).Int(capital).Int(b2i(free)).Sum(),
+			learn.Feature(tCluster).Int(-int(info.coarse)).Int(capital).Int(b2i(free)).Sum())
+	}
+	return feats
+}
+
+// contextFeatures appends the features of word i that look at its neighbours or at the
+// gazetteer's matches, which span words.
+func (s *sentence) contextFeatures(feats []uint64, i int) []uint64 {
+	n := len(s.words)
+	info := s.info[i]
+	lower, shape := s.lowerOf(i), s.shapeOf(i)
+	xpos := s.tag(s.xpos, i)
+	xprev, xnext := s.tag(s.xpos, i-1), s.tag(s.xpos, i+1)
+	feats = append(feats,
+		learn.Feature(tXPOSAt).Int(-1).Str(xprev).Sum(),
+		learn.Feature(tXPOSAt).Int(1).Str(xnext).Sum(),
+		learn.Feature(tXPOSAt).Int(-2).Str(s.tag(s.xpos, i-2)).Sum(),
+		learn.Feature(tXPOSAt).Int(2).Str(s.tag(s.xpos, i+2)).Sum(),
+		learn.Feature(tXPOSLeft).Str(xprev).Str(xpos).Sum(),
+		learn.Feature(tXPOSRight).Str(xpos).Str(xnext).Sum(),
+	)
 	for _, d := range [...]int{-1, 1} {
 		if j := i + d; j >= 0 && j < n && s.info[j].names != 0 {
 			feats = append(feats, learn.Feature(tNamesAt).Int(d).Int(int(s.info[j].names)).Sum())
+		}
+	}
+	for _, d := range [...]int{-2, -1, 1, 2} {
+		if j := i + d; j >= 0 && j < n && s.info[j].fine != 0 {
+			feats = append(feats, learn.Feature(tClusterAt).Int(d).Int(-int(s.info[j].coarse)).Sum())
+			if d == -1 || d == 1 {
+				feats = append(feats, learn.Feature(tClusterAt).Int(d).Int(int(s.info[j].fine)).Sum())
+			}
 		}
 	}
 	for _, d := range [...]int{-1, 1} {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // The model file: a short text header,
@@ -20,16 +21,21 @@ import (
 //	HERALD-NER 1
 //	types PERSON ORG LOC NORP EVENT OTHER
 //	gazetteer 0
+//	clusters 0
+//	outside 0
 //	info <how it was trained>
 //	transitions <(K+1)*K>
 //
 // then the transition scores as little-endian float32 (forbidden ones as -Inf), the case
-// lexicon (a varint count, then varint key deltas each followed by a class byte), and the
-// emission weights as a learn model file. Nothing in it depends on the time or machine,
+// lexicon (a varint count, then varint key deltas each followed by a class byte), the name
+// lexicon in the same form, when "clusters 1" the word clusters as package cluster writes
+// them, and the emission weights as a learn model file. "outside" is the bias added to the
+// score of O (outside any name) at every word, in decimal. Version 1 files have no
+// clusters and outside lines, and neither. Nothing in it depends on the time or machine,
 // so the same training gives the same bytes.
 const (
 	fileMagic   = "HERALD-NER"
-	fileVersion = 1
+	fileVersion = 2
 )
 
 // File is the name `herald train ner` gives the model file.
@@ -57,8 +63,9 @@ func (m *Model) Write(w io.Writer) error {
 	if m.gazetteer {
 		gaz = 1
 	}
-	fmt.Fprintf(bw, "%s %d\ntypes %s\ngazetteer %d\ninfo %s\ntransitions %d\n",
-		fileMagic, fileVersion, strings.Join(m.types, " "), gaz,
+	fmt.Fprintf(bw, "%s %d\ntypes %s\ngazetteer %d\nclusters %d\noutside %s\ninfo %s\ntransitions %d\n",
+		fileMagic, fileVersion, strings.Join(m.types, " "), gaz, b2i(m.clusters != nil),
+		strconv.FormatFloat(float64(m.outsideBias), 'g', -1, 32),
 		strings.ReplaceAll(m.info, "\n", " "), len(m.trans))
 	var buf [4]byte
 	for _, x := range m.trans {
@@ -67,6 +74,14 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	m.lex.write(bw)
 	m.names.write(bw)
+	if m.clusters != nil {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		if err := m.clusters.Write(bw); err != nil {
+			return err
+		}
+	}
 	if err := m.weights.Write(bw); err != nil {
 		return err
 	}
@@ -93,8 +108,9 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v != strconv.Itoa(fileVersion) {
-		return nil, fmt.Errorf("%w: version %s, want %d", ErrFormat, v, fileVersion)
+	version, err := strconv.Atoi(v)
+	if err != nil || version < 1 || version > fileVersion {
+		return nil, fmt.Errorf("%w: version %s, want 1 to %d", ErrFormat, v, fileVersion)
 	}
 	m := &Model{}
 	if v, err = next("types"); err != nil {
@@ -108,6 +124,21 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, err
 	}
 	m.gazetteer = v == "1"
+	hasClusters := false
+	if version >= 2 {
+		if v, err = next("clusters"); err != nil {
+			return nil, err
+		}
+		hasClusters = v == "1"
+		if v, err = next("outside"); err != nil {
+			return nil, err
+		}
+		bias, err := strconv.ParseFloat(v, 32)
+		if err != nil || math.IsNaN(bias) || math.IsInf(bias, 0) {
+			return nil, fmt.Errorf("%w: outside bias %q", ErrFormat, v)
+		}
+		m.outsideBias = float32(bias)
+	}
 	if m.info, err = next("info"); err != nil {
 		return nil, err
 	}
@@ -136,6 +167,11 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	if m.names, err = readCaseLexicon(br); err != nil {
 		return nil, err
+	}
+	if hasClusters {
+		if m.clusters, err = cluster.Read(br); err != nil {
+			return nil, fmt.Errorf("clusters: %w", err)
+		}
 	}
 	if m.weights, err = learn.Read(br); err != nil {
 		return nil, fmt.Errorf("weights: %w", err)

@@ -31,6 +31,7 @@ import (
 	"sync"
 
 	"herald/learn"
+	"herald/syntax/cluster"
 )
 
 // Span is a name found in a sentence: words [Start, End) of Herald type Type.
@@ -67,6 +68,12 @@ type Model struct {
 	lex caseLexicon
 	// names is the name lexicon (see caselex.go).
 	names nameLexicon
+	// clusters are the word clusters of unlabelled text the model's cluster features read
+	// (nil in a model trained without them); a copy is stored in the model file.
+	clusters *cluster.Lexicon
+	// outsideBias is added to the score of O at every word: raising it trades recall for
+	// precision. Training leaves it 0; TrainFromData picks it on held-out data.
+	outsideBias float32
 	// gazetteer says the model was trained with gazetteer features.
 	gazetteer bool
 	// info describes how the model was trained, for reports.
@@ -178,7 +185,13 @@ type Recognizer struct {
 	scores []int32
 	runs   []uint64
 	sink   uint64
+	// cache holds the scores of the wordFeatures of the words met so far.
+	cache *learn.ScoreCache[wordKey]
 }
+
+// cacheLimit bounds the words a Recognizer caches the scores of (about 2 MB with six
+// types).
+const cacheLimit = 1 << 14
 
 // NewRecognizer returns a Recognizer for m. gaz may be nil; a model trained with a
 // gazetteer (UsesGazetteer) works without one, less well.
@@ -190,6 +203,7 @@ func (m *Model) NewRecognizer(gaz Gazetteer) *Recognizer {
 		feats:  make([]uint64, 0, maxFeatures),
 		scores: make([]int32, m.labels()),
 		runs:   make([]uint64, 0, maxFeatures),
+		cache:  learn.NewScoreCache[wordKey](m.labels(), cacheLimit),
 	}
 }
 
@@ -202,15 +216,21 @@ func (r *Recognizer) Recognize(words, upos, xpos []string, dst []Span) []Span {
 		return dst
 	}
 	K := r.m.labels()
-	r.s.prepare(words, upos, xpos, r.gaz, r.m.lex, r.m.names)
+	r.s.prepare(words, upos, xpos, r.gaz, r.m.lex, r.m.names, r.m.clusters)
 	emit := r.v.emissions(n, K)
 	unit := 1 / r.m.table.Scale()
 	for i := 0; i < n; i++ {
-		r.feats = r.s.features(r.feats[:0], i)
-		r.sink += r.m.table.Scores(r.feats, r.scores, r.runs)
+		if key := r.s.key(i); !r.cache.Get(key, r.scores) {
+			r.feats = r.s.wordFeatures(r.feats[:0], i)
+			r.sink += r.m.table.Scores(r.feats, r.scores, r.runs)
+			r.cache.Put(key, r.scores)
+		}
+		r.feats = r.s.contextFeatures(r.feats[:0], i)
+		r.sink += r.m.table.AddScores(r.feats, r.scores, r.runs)
 		for k, x := range r.scores {
 			emit[i*K+k] = float32(x) * unit
 		}
+		emit[i*K] += r.m.outsideBias
 	}
 	labels := r.v.decode(n, K, r.m.trans, r.m.preds)
 	return appendSpans(dst, labels, r.m.types)

@@ -8,10 +8,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"herald/entity/gazetteer"
+	"herald/learn"
+	"herald/syntax/cluster"
 	"herald/syntax/tagger"
 )
 
@@ -201,11 +204,54 @@ func trainTiny(t testing.TB) *Model {
 	opt.Epochs = 5
 	opt.CaseText = [][]string{{"the", "office", "said"}, {"officials", "said", "the", "office"}}
 	opt.NameText = tiny()
+	opt.Clusters = tinyClusters(t)
 	m, err := Train(tiny(), tiny(), opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// tinyClusters clusters the words of tiny.
+func tinyClusters(t testing.TB) *cluster.Lexicon {
+	t.Helper()
+	c := cluster.NewCorpus()
+	for range 3 {
+		for _, s := range tiny() {
+			c.Add(s.Words)
+		}
+	}
+	lex, err := cluster.Build(c, cluster.Options{MinCount: 2, Contexts: 10, FineClusters: 6, CoarseClusters: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+// TestCacheGivesTheSameScores recognizes the same sentences with and without the cache
+// of word scores, twice over so that the second time reads every word from it: every
+// label score of every word must be the same.
+func TestCacheGivesTheSameScores(t *testing.T) {
+	m := trainTiny(t)
+	cached, uncached := m.NewRecognizer(nil), m.NewRecognizer(nil)
+	uncached.cache = learn.NewScoreCache[wordKey](m.labels(), 0)
+	sentences := append(tiny(),
+		parseBracketed("almaty officials said bekov visited daniyar bekov ."),
+		parseBracketed("OFFICIALS IN ALMATY SAID BEKOV WOULD RETURN ."),
+		parseBracketed("Almaty . Bekov said : Almaty officials met Aigerim Sultanova"))
+	for round := 0; round < 2; round++ {
+		for _, s := range sentences {
+			got := cached.Recognize(s.Words, s.UPOS, s.XPOS, nil)
+			emit := append([]float32(nil), cached.v.emit[:len(s.Words)*m.labels()]...)
+			want := uncached.Recognize(s.Words, s.UPOS, s.XPOS, nil)
+			if !slices.Equal(emit, uncached.v.emit[:len(s.Words)*m.labels()]) || !slices.Equal(got, want) {
+				t.Errorf("round %d, %q: scores or names differ with the cache: %v, %v", round, strings.Join(s.Words, " "), got, want)
+			}
+		}
+	}
+	if cached.cache.Len() == 0 {
+		t.Error("the cache stayed empty")
+	}
 }
 
 func TestTrainIsReproducibleAndRoundTrips(t *testing.T) {
@@ -422,5 +468,39 @@ func TestSplitHyphens(t *testing.T) {
 	}
 	if fmt.Sprint(got.Spans) != fmt.Sprint([]Span{{0, 4, "PERSON"}, {5, 8, "ORG"}}) {
 		t.Errorf("spans %v", got.Spans)
+	}
+}
+
+// TestOutsideBias checks that the bias for O survives the model file, that raising it
+// never finds more names, and that a file with a bias that is not a number is refused.
+func TestOutsideBias(t *testing.T) {
+	m := trainTiny(t)
+	m.outsideBias = 12.5
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.outsideBias != 12.5 || back.clusters.Len() != m.clusters.Len() || back.clusters.Len() == 0 {
+		t.Errorf("loaded bias %g and %d clustered words, want 12.5 and %d", back.outsideBias, back.clusters.Len(), m.clusters.Len())
+	}
+	count := func(bias float32) int {
+		m.outsideBias = bias
+		r := m.NewRecognizer(nil)
+		n := 0
+		for _, s := range tiny() {
+			n += len(r.Recognize(s.Words, s.UPOS, s.XPOS, nil))
+		}
+		return n
+	}
+	if none, some := count(1e6), count(0); none != 0 || some == 0 {
+		t.Errorf("%d names with a huge bias for O, %d with none", none, some)
+	}
+	bad := bytes.Replace(buf.Bytes(), []byte("outside 12.5\n"), []byte("outside NaN\n"), 1)
+	if _, err := Load(bytes.NewReader(bad)); err == nil {
+		t.Error("a model whose outside bias is NaN loaded")
 	}
 }

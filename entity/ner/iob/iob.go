@@ -59,7 +59,10 @@ type Sentence struct {
 	// file. The GMB held-out slice is chosen by it (see HeldOut).
 	ID int
 	// Line is the 1-based line of the sentence's first token, for diagnostics.
-	Line  int
+	Line int
+	// Doc is the document the sentence belongs to, from the last "# newdoc id = …"
+	// comment before it (UNER and CoNLL-U style files); "" when the file has none.
+	Doc   string
 	Words []string
 	// POS is the file's own part-of-speech column (GMB, CoNLL-2003), nil when it has none.
 	POS []string
@@ -151,6 +154,7 @@ func Read(r io.Reader, name string) ([]Sentence, Layout, error) {
 		cur    Sentence
 		tags   tagger
 		lineNo int
+		doc    string
 	)
 	flush := func() {
 		if len(cur.Words) > 0 {
@@ -173,6 +177,9 @@ func Read(r io.Reader, name string) ([]Sentence, Layout, error) {
 		if strings.TrimSpace(line) == "" {
 			flush()
 			continue
+		}
+		if id, ok := strings.CutPrefix(line, "# newdoc id ="); ok {
+			doc = strings.TrimSpace(id)
 		}
 		if layout == Unknown {
 			if strings.HasPrefix(line, "#") {
@@ -231,7 +238,7 @@ func Read(r io.Reader, name string) ([]Sentence, Layout, error) {
 			return nil, layout, fmt.Errorf("%s:%d: %w", name, lineNo, err)
 		}
 		if len(cur.Words) == 0 {
-			cur.Line = lineNo
+			cur.Line, cur.Doc = lineNo, doc
 		}
 		cur.Words = append(cur.Words, word)
 		cur.Tags = append(cur.Tags, t)

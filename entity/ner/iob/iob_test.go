@@ -223,3 +223,18 @@ func FuzzReaders(f *testing.F) {
 		}
 	})
 }
+
+func TestDocumentIDs(t *testing.T) {
+	src := unerFixture + "\n# newdoc id = second-doc\n# sent_id = second-0001\n1\tBye\tO\t-\t-\n"
+	sents, _, err := Read(strings.NewReader(src), "fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, s := range sents {
+		docs = append(docs, s.Doc)
+	}
+	if got := strings.Join(docs, " "); got != "test-doc test-doc second-doc" {
+		t.Errorf("documents %q, want test-doc test-doc second-doc", got)
+	}
+}

@@ -1,0 +1,107 @@
+package actor
+
+import (
+	"slices"
+	"strings"
+
+	"herald/document"
+)
+
+// addDictionaryNames adds to the entities layer the names of the actor dictionaries that
+// the entity stage did not find: a run of words the dictionary knows as an actor, not
+// overlapping any entity, that starts with a capital and holds a proper noun. The
+// recognizer is statistical and the dictionaries are what the user gave Herald to code
+// with: a name they list is an actor however the recognizer reads its sentence ("Old
+// foes Gondor and Osgiliath …"). A dictionary name whose code is a country's is GPE,
+// any other ORG. Mentions of the same words share a cluster, and clusters are numbered
+// again in order of first mention, as the entity stage numbers them.
+func (c *Coder) addDictionaryNames(doc *document.Document) {
+	if c.lex == nil {
+		return
+	}
+	date := Date(doc)
+	var added []document.Entity
+	var words []string
+	e := 0 // the first entity not ending before the sentence
+	for si := range doc.Sentences {
+		toks := doc.Sentences[si].Tokens
+		if len(toks) == 0 {
+			continue
+		}
+		for e < len(doc.Entities) && doc.Entities[e].End <= toks[0].Start {
+			e++
+		}
+		words = words[:0]
+		for i := range toks {
+			words = append(words, toks[i].Text)
+		}
+		for i := 0; i < len(words); {
+			n, a := c.lex.Actor(words, i)
+			if n == 0 || a == nil || !isCapitalized(words[i]) || !hasProperNoun(toks[i:i+n]) ||
+				overlapsEntity(doc.Entities[e:], toks[i].Start, toks[i+n-1].End) {
+				i++
+				continue
+			}
+			start, end := toks[i].Start, toks[i+n-1].End
+			typ := "ORG"
+			if code := a.At(date); len(code) == 3 && isCountryCode(code) {
+				typ = "GPE"
+			}
+			added = append(added, document.Entity{Start: start, End: end, Text: doc.Text[start:end],
+				Type: typ, Name: doc.Text[start:end], Mention: "name", Cluster: -1})
+			i += n
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	next := 0
+	for i := range doc.Entities {
+		next = max(next, doc.Entities[i].Cluster+1)
+	}
+	byName := map[string]int{}
+	for i := range added {
+		key := strings.ToLower(added[i].Name)
+		id, ok := byName[key]
+		if !ok {
+			id = next
+			next++
+			byName[key] = id
+		}
+		added[i].Cluster = id
+	}
+	doc.Entities = append(doc.Entities, added...)
+	slices.SortStableFunc(doc.Entities, func(a, b document.Entity) int { return a.Start - b.Start })
+	renumber := map[int]int{}
+	for i := range doc.Entities {
+		id, ok := renumber[doc.Entities[i].Cluster]
+		if !ok {
+			id = len(renumber)
+			renumber[doc.Entities[i].Cluster] = id
+		}
+		doc.Entities[i].Cluster = id
+	}
+}
+
+func hasProperNoun(toks []document.Token) bool {
+	for i := range toks {
+		if toks[i].UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsEntity reports whether any of ents, which are in text order, overlaps the
+// bytes [start, end).
+func overlapsEntity(ents []document.Entity, start, end int) bool {
+	for i := range ents {
+		if ents[i].Start >= end {
+			return false
+		}
+		if ents[i].End > start {
+			return true
+		}
+	}
+	return false
+}
