@@ -36,8 +36,12 @@ func (c *Coder) addDictionaryNames(doc *document.Document) {
 			words = append(words, toks[i].Text)
 		}
 		for i := 0; i < len(words); {
+			if !isCapitalized(words[i]) || overlapsEntity(doc.Entities[e:], toks[i].Start, toks[i].End) {
+				i++ // the cheap tests first: the lookup costs more
+				continue
+			}
 			n, a := c.lex.Actor(words, i)
-			if n == 0 || a == nil || !isCapitalized(words[i]) || !hasProperNoun(toks[i:i+n]) ||
+			if n == 0 || a == nil || !hasProperNoun(toks[i:i+n]) ||
 				overlapsEntity(doc.Entities[e:], toks[i].Start, toks[i+n-1].End) {
 				i++
 				continue
