@@ -48,7 +48,7 @@ func (c *Coder) addDictionaryNames(doc *document.Document) {
 			}
 			start, end := toks[i].Start, toks[i+n-1].End
 			typ := "ORG"
-			if code := a.At(date); len(code) == 3 && isCountryCode(code) {
+			if isCountryCode(a.At(date)) {
 				typ = "GPE"
 			}
 			added = append(added, document.Entity{Start: start, End: end, Text: doc.Text[start:end],
