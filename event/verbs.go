@@ -22,12 +22,15 @@ type verbIndex struct {
 	byHead  map[string][]verbEntry
 	synsets map[string]map[string]bool // synset name → its phrases' words, joined by spaces
 	heads   map[string]map[string]bool // synset name → the last words of its phrases
-	phrases map[string][][]string      // synset name → its phrases
+	// phrases maps a synset's name to its phrases by their first word, so that matching
+	// one looks up each word of the sentence rather than comparing every phrase
+	// (&CURRENCY has hundreds).
+	phrases map[string]map[string][][]string
 }
 
 func newVerbIndex(v *petrarch.Verbs) *verbIndex {
 	ix := &verbIndex{byHead: map[string][]verbEntry{}, synsets: map[string]map[string]bool{}, heads: map[string]map[string]bool{},
-		phrases: map[string][][]string{}}
+		phrases: map[string]map[string][][]string{}}
 	if v == nil {
 		return ix
 	}
@@ -56,15 +59,16 @@ func newVerbIndex(v *petrarch.Verbs) *verbIndex {
 	}
 	for si := range v.Synsets {
 		s := &v.Synsets[si]
-		all, heads := map[string]bool{}, map[string]bool{}
+		all, heads, byFirst := map[string]bool{}, map[string]bool{}, map[string][][]string{}
 		for _, p := range s.Phrases {
 			if len(p) == 0 {
 				continue
 			}
 			all[strings.Join(p, " ")] = true
 			heads[p[len(p)-1]] = true
+			byFirst[p[0]] = append(byFirst[p[0]], p)
 		}
-		ix.synsets[s.Name], ix.heads[s.Name], ix.phrases[s.Name] = all, heads, s.Phrases
+		ix.synsets[s.Name], ix.heads[s.Name], ix.phrases[s.Name] = all, heads, byFirst
 	}
 	return ix
 }
@@ -131,25 +135,35 @@ func (ix *verbIndex) inPool(s *sentence, t petrarch.Term, pool []int) bool {
 		}
 		return false
 	}
-	for _, p := range ix.phrases[t.Text] {
-		if len(p) == 0 {
+	byFirst := ix.phrases[t.Text]
+	if len(byFirst) == 0 {
+		return false
+	}
+	for i, k := range pool {
+		if phrasesAt(s, pool, i, byFirst[s.upper[k]]) {
+			return true
+		}
+		if s.lemma[k] != s.upper[k] && phrasesAt(s, pool, i, byFirst[s.lemma[k]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasesAt reports whether one of phrases, whose first word is already known to match
+// pool[i], goes on word for word at the tokens after it.
+func phrasesAt(s *sentence, pool []int, i int, phrases [][]string) bool {
+	for _, p := range phrases {
+		if i+len(p) > len(pool) {
 			continue
 		}
-		for i := range pool {
-			if i+len(p) > len(pool) {
-				break
-			}
-			ok := true
-			for j, w := range p {
-				k := pool[i+j]
-				if j > 0 && k != pool[i+j-1]+1 || s.upper[k] != w && s.lemma[k] != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
+		ok := true
+		for j := 1; j < len(p) && ok; j++ {
+			k := pool[i+j]
+			ok = k == pool[i+j-1]+1 && (s.upper[k] == p[j] || s.lemma[k] == p[j])
+		}
+		if ok {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,9 @@ package learn
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"slices"
 	"testing"
 )
 
@@ -237,15 +240,39 @@ func TestScoreCacheStopsAtItsLimit(t *testing.T) {
 	c.Put("a", []int32{1, 2, 3, 99})
 	c.Put("b", []int32{4, 5, 6})
 	c.Put("c", []int32{7, 8, 9})
-	dst := []int32{0, 0, 0, 42}
-	if !c.Get("a", dst) || dst[0] != 1 || dst[2] != 3 || dst[3] != 42 {
-		t.Errorf("Get(a) = %v, want [1 2 3 42]: width elements copied, the rest untouched", dst)
+	if got, ok := c.Lookup("a"); !ok || !slices.Equal(got, []int32{1, 2, 3}) {
+		t.Errorf("Lookup(a) = %v, want [1 2 3]: width elements kept", got)
 	}
-	if !c.Get("b", dst) || dst[1] != 5 {
-		t.Errorf("Get(b) = %v", dst)
+	if got, ok := c.Lookup("b"); !ok || !slices.Equal(got, []int32{4, 5, 6}) {
+		t.Errorf("Lookup(b) = %v", got)
 	}
-	if c.Get("c", dst) || c.Len() != 2 {
+	if _, ok := c.Lookup("c"); ok || c.Len() != 2 {
 		t.Errorf("a cache of limit 2 holds %d vectors and found c", c.Len())
+	}
+}
+
+// TestScoreCacheKeepsVectorsInPlace fills several chunks: every vector must come back
+// as it was put, also one looked up before the cache grew past it, and the caller's
+// slice must be copied, not kept.
+func TestScoreCacheKeepsVectorsInPlace(t *testing.T) {
+	const n = 3*chunkVectors + 7
+	c := NewScoreCache[int](2, n)
+	scratch := make([]int32, 2)
+	var first []int32
+	for k := range n {
+		scratch[0], scratch[1] = int32(k), int32(-k)
+		c.Put(k, scratch)
+		if k == 0 {
+			first, _ = c.Lookup(0)
+		}
+	}
+	for k := range n {
+		if got, ok := c.Lookup(k); !ok || got[0] != int32(k) || got[1] != int32(-k) {
+			t.Fatalf("Lookup(%d) = %v, %v", k, got, ok)
+		}
+	}
+	if first[0] != 0 || first[1] != 0 {
+		t.Errorf("the first vector moved or changed: %v", first)
 	}
 }
 
@@ -254,7 +281,10 @@ func TestTableAddScoresAddsToScores(t *testing.T) {
 	for range 5 {
 		tr.Learn([]uint64{Feature(1).Sum(), Feature(2).Sum()}, 1, 0)
 	}
-	tab := NewTable(tr.Freeze(FreezeOptions{}))
+	tab, err := NewTable(tr.Freeze(FreezeOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	runs := make([]uint64, 0, 4)
 	both := make([]int32, 3)
 	tab.Scores([]uint64{Feature(1).Sum(), Feature(2).Sum()}, both, runs)
@@ -265,3 +295,56 @@ func TestTableAddScoresAddsToScores(t *testing.T) {
 		t.Errorf("scores of both features %v, of one then the other added %v", both, split)
 	}
 }
+
+// TestTableMatchesModel checks every layout of a feature's pairs in a Table: none, within
+// the slot, spilling out of it, and runs longer than the slot's count can say, against
+// the Model's own scores.
+func TestTableMatchesModel(t *testing.T) {
+	const classes = 300
+	tr := NewTrainer(classes)
+	runLengths := []int{1, 2, 3, 4, 254, 255, 256, 299}
+	feats := make([]uint64, len(runLengths))
+	for i, n := range runLengths {
+		feats[i] = Feature(7).Int(i).Sum()
+		// Each mistake against class c adds a weight for c (and the wrong guess);
+		// n distinct classes give the feature a run of about n pairs.
+		for c := 0; c < n; c++ {
+			tr.Learn([]uint64{feats[i]}, (c+i)%classes, (c+i+1)%classes)
+		}
+	}
+	m := tr.Freeze(FreezeOptions{})
+	tab, err := NewTable(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]float32, classes)
+	got := make([]int32, classes)
+	runs := make([]uint64, 0, len(feats)+1)
+	check := func(name string, fs []uint64) {
+		t.Helper()
+		m.Scores(fs, want)
+		tab.Scores(fs, got, runs)
+		nonzero := 0
+		for c := range want {
+			g := float64(got[c]) / float64(tab.Scale())
+			if math.Abs(g-float64(want[c])) > 1e-3*float64(len(fs))+1e-3 {
+				t.Fatalf("%s: class %d: table %g, model %g", name, c, g, want[c])
+			}
+			if got[c] != 0 {
+				nonzero++
+			}
+		}
+		if nonzero == 0 && len(fs) > 0 && fs[0] != absent {
+			t.Fatalf("%s: every score is 0", name)
+		}
+	}
+	for i, f := range feats {
+		check(fmt.Sprintf("run of %d", runLengths[i]), []uint64{f})
+	}
+	check("all at once", feats)
+	check("absent", []uint64{absent})
+	check("absent among others", append([]uint64{absent}, feats...))
+}
+
+// absent is a feature no test model holds.
+var absent = Feature(99).Str("never seen").Sum()

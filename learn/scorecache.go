@@ -10,34 +10,45 @@ package learn
 // A ScoreCache belongs to one goroutine, like the Tagger or Recognizer that holds it. It
 // stops growing at its limit rather than evicting: the words of the first documents a
 // worker reads are mostly the frequent ones, and a full cache costs a failed lookup.
+// Vectors are stored in fixed chunks, so that growing never copies what is cached and a
+// vector Lookup returns stays where it is.
 type ScoreCache[K comparable] struct {
 	width, limit int
-	index        map[K]int32 // key → offset in scores
-	scores       []int32
+	index        map[K]int32 // key → number of the vector
+	chunks       [][]int32
 }
+
+// chunkVectors is how many vectors one chunk of a ScoreCache holds.
+const chunkVectors = 256
 
 // NewScoreCache returns a cache of score vectors width wide, holding at most limit of them.
 func NewScoreCache[K comparable](width, limit int) *ScoreCache[K] {
 	return &ScoreCache[K]{width: width, limit: limit, index: make(map[K]int32)}
 }
 
-// Get copies the scores cached for k into dst (width long) and reports whether there
-// were any.
-func (c *ScoreCache[K]) Get(k K, dst []int32) bool {
-	off, ok := c.index[k]
-	if ok {
-		copy(dst[:c.width], c.scores[off:int(off)+c.width])
+// Lookup returns the scores cached for k (width long), which the caller must not
+// modify, and whether there were any.
+func (c *ScoreCache[K]) Lookup(k K) ([]int32, bool) {
+	v, ok := c.index[k]
+	if !ok {
+		return nil, false
 	}
-	return ok
+	off := int(v%chunkVectors) * c.width
+	return c.chunks[v/chunkVectors][off : off+c.width : off+c.width], true
 }
 
-// Put caches scores (width long) for k, unless the cache is full.
+// Put caches a copy of scores (width long) for k, unless the cache is full.
 func (c *ScoreCache[K]) Put(k K, scores []int32) {
-	if len(c.index) >= c.limit {
+	n := len(c.index)
+	if n >= c.limit {
 		return
 	}
-	c.index[k] = int32(len(c.scores))
-	c.scores = append(c.scores, scores[:c.width]...)
+	if n%chunkVectors == 0 {
+		c.chunks = append(c.chunks, make([]int32, 0, chunkVectors*c.width))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, scores[:c.width]...)
+	c.index[k] = int32(n)
 }
 
 // Len is the number of cached vectors.

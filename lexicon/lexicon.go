@@ -12,7 +12,6 @@ package lexicon
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -77,12 +76,12 @@ type Lexicon struct {
 	agents   index
 }
 
-// index maps token sequences to entries, for longest-match lookup.
+// index maps token sequences to entries, for longest-match lookup: a trie over
+// upper-cased tokens, so that a lookup costs one step per matching token however many
+// names share a first word ("THE", "UNITED").
 type index struct {
-	// byFirst maps a name's first token, upper-cased, to the names starting with it,
-	// longest first.
-	byFirst map[string][]int32
-	names   []indexedName
+	nodes []trieNode // nodes[0] is the root
+	names []indexedName
 }
 
 type indexedName struct {
@@ -90,62 +89,111 @@ type indexedName struct {
 	entry  int32
 }
 
+// trieNode is one token sequence, the prefix of at least one name. Its children are in
+// parallel slices, small for most nodes; a node with many (the root: every first word)
+// indexes them in a map as well.
+type trieNode struct {
+	// entry is the entry of the names that end here, the earliest when several do;
+	// -1 when none does.
+	entry    int32
+	tokens   []string
+	children []int32
+	byToken  map[string]int32
+}
+
+// mapChildren is how many children a node scans before it indexes them in a map.
+const mapChildren = 8
+
 func (ix *index) add(tokens []string, entry int) {
 	if len(tokens) == 0 {
 		return
 	}
-	if ix.byFirst == nil {
-		ix.byFirst = map[string][]int32{}
+	if len(ix.nodes) == 0 {
+		ix.nodes = append(ix.nodes, trieNode{entry: -1})
 	}
-	ix.byFirst[tokens[0]] = append(ix.byFirst[tokens[0]], int32(len(ix.names)))
+	node := int32(0)
+	for _, tok := range tokens {
+		next, ok := ix.child(node, tok)
+		if !ok {
+			next = int32(len(ix.nodes))
+			ix.nodes = append(ix.nodes, trieNode{entry: -1})
+			nd := &ix.nodes[node]
+			nd.tokens = append(nd.tokens, tok)
+			nd.children = append(nd.children, next)
+			if nd.byToken != nil {
+				nd.byToken[tok] = next
+			} else if len(nd.tokens) > mapChildren {
+				nd.byToken = make(map[string]int32, len(nd.tokens))
+				for k, t := range nd.tokens {
+					nd.byToken[t] = nd.children[k]
+				}
+			}
+		}
+		node = next
+	}
+	if e := &ix.nodes[node].entry; *e < 0 || int32(entry) < *e {
+		*e = int32(entry)
+	}
 	ix.names = append(ix.names, indexedName{tokens: tokens, entry: int32(entry)})
 }
 
-// finish orders each first token's names longest first, then by entry, so that lookups
-// find the longest match and ties go to the earlier entry.
-func (ix *index) finish() {
-	for _, list := range ix.byFirst {
-		slices.SortStableFunc(list, func(a, b int32) int {
-			na, nb := &ix.names[a], &ix.names[b]
-			if len(na.tokens) != len(nb.tokens) {
-				return len(nb.tokens) - len(na.tokens)
-			}
-			return int(na.entry - nb.entry)
-		})
+// child is the node that follows node by the upper-cased token upper.
+func (ix *index) child(node int32, upper string) (int32, bool) {
+	nd := &ix.nodes[node]
+	if nd.byToken != nil {
+		next, ok := nd.byToken[upper]
+		return next, ok
 	}
+	for k, t := range nd.tokens {
+		if t == upper {
+			return nd.children[k], true
+		}
+	}
+	return 0, false
 }
 
 // match returns the length in words of the longest name starting at words[i] and its
-// entry, or 0, -1. It does not allocate for ASCII words of up to 48 bytes.
+// entry, or 0, -1. Among names of the same words, the earliest entry wins. It does not
+// allocate for ASCII words of up to 48 bytes.
 func (ix *index) match(words []string, i int) (n, entry int) {
-	if i < 0 || i >= len(words) {
-		return 0, -1
+	n, entry = 0, -1
+	if i < 0 || i >= len(words) || len(ix.nodes) == 0 {
+		return n, entry
 	}
-	var list []int32
-	w := words[i]
 	var buf [48]byte
-	if key, ok := upperASCII(buf[:0], w); ok {
-		list = ix.byFirst[string(key)]
-	} else {
-		list = ix.byFirst[strings.ToUpper(w)]
-	}
-	for _, ni := range list {
-		nm := &ix.names[ni]
-		if i+len(nm.tokens) > len(words) {
-			continue
+	node := int32(0)
+	for k := i; k < len(words); k++ {
+		var next int32
+		var ok bool
+		if key, ascii := upperASCII(buf[:0], words[k]); ascii {
+			next, ok = ix.childBytes(node, key)
+		} else {
+			next, ok = ix.child(node, strings.ToUpper(words[k]))
 		}
-		ok := true
-		for k := 1; k < len(nm.tokens); k++ {
-			if !equalUpper(words[i+k], nm.tokens[k]) {
-				ok = false
-				break
-			}
+		if !ok {
+			break
 		}
-		if ok {
-			return len(nm.tokens), int(nm.entry)
+		node = next
+		if e := ix.nodes[node].entry; e >= 0 {
+			n, entry = k-i+1, int(e)
 		}
 	}
-	return 0, -1
+	return n, entry
+}
+
+// childBytes is child for a token in a scratch buffer; it does not allocate.
+func (ix *index) childBytes(node int32, upper []byte) (int32, bool) {
+	nd := &ix.nodes[node]
+	if nd.byToken != nil {
+		next, ok := nd.byToken[string(upper)]
+		return next, ok
+	}
+	for k, t := range nd.tokens {
+		if t == string(upper) {
+			return nd.children[k], true
+		}
+	}
+	return 0, false
 }
 
 // upperASCII appends w upper-cased to buf, or reports false when w is not ASCII or does
@@ -165,28 +213,6 @@ func upperASCII(buf []byte, w string) ([]byte, bool) {
 		buf = append(buf, c)
 	}
 	return buf, true
-}
-
-// equalUpper reports whether w upper-cased is upper, without allocating for ASCII w.
-func equalUpper(w, upper string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return strings.ToUpper(w) == upper
-		}
-	}
-	if len(w) != len(upper) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if c != upper[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Actor returns the longest actor name that starts at words[i]: its length in words and
@@ -252,8 +278,6 @@ func (l *Lexicon) indexTokens(actorNames, agentNames [][][]string) {
 			l.agents.add(n, e)
 		}
 	}
-	l.actors.finish()
-	l.agents.finish()
 }
 
 // String describes the lexicon for reports.

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -128,5 +129,43 @@ func BenchmarkActorMatch(b *testing.B) {
 			l.Actor(words, i)
 			l.Agent(words, i)
 		}
+	}
+}
+
+// TestIndexLongestEarliest checks the index's rules on a small trie: the longest name
+// wins, among names of the same words the earliest entry, matching is case-blind (also
+// beyond ASCII), a node with more children than mapChildren still finds each, and a
+// prefix that is no name matches nothing.
+func TestIndexLongestEarliest(t *testing.T) {
+	var ix index
+	ix.add([]string{"UNITED", "STATES"}, 3)
+	ix.add([]string{"UNITED", "STATES", "ARMY"}, 4)
+	ix.add([]string{"UNITED", "STATES"}, 1) // same words, earlier entry
+	ix.add([]string{"ÉIRE"}, 5)
+	for k := range mapChildren + 3 {
+		ix.add([]string{"THE", fmt.Sprintf("W%d", k)}, 10+k)
+	}
+	for _, c := range []struct {
+		words       string
+		at, n, want int
+	}{
+		{"the United States said", 1, 2, 1},
+		{"the united states army said", 1, 3, 4},
+		{"United Nations", 0, 0, -1},
+		{"United", 0, 0, -1},
+		{"Éire", 0, 1, 5},
+		{"éire", 0, 1, 5},
+		{"the w0 and the w10", 0, 2, 10},
+		{"the w0 and the w10", 3, 2, 20},
+		{"the w99", 0, 0, -1},
+	} {
+		n, e := ix.match(strings.Fields(c.words), c.at)
+		if n != c.n || e != c.want {
+			t.Errorf("%q at %d: %d words, entry %d; want %d, %d", c.words, c.at, n, e, c.n, c.want)
+		}
+	}
+	words := strings.Fields("the United States Army said")
+	if a := testing.AllocsPerRun(100, func() { ix.match(words, 1) }); a != 0 {
+		t.Errorf("match allocates %v times", a)
 	}
 }

@@ -67,10 +67,12 @@ type Pipeline struct {
 	today      time.Time
 	workers    int
 	eventsOnly bool
-	// annotators and recognizers hand each worker the scratch buffers of the syntax and
-	// entity stages; the models behind them are shared.
-	annotators  sync.Pool
-	recognizers sync.Pool
+	// newScratch makes one goroutine's scratch: the syntax and entity stages' buffers
+	// and caches (the models behind them are shared). Run gives each of its workers one
+	// for good, so that their caches stay warm; Process, which callers may run from
+	// any goroutine, takes one from a pool.
+	newScratch func() *scratch
+	pool       sync.Pool
 	actors      *actor.Coder
 	events      *event.Coder
 	places      *geo.Resolver
@@ -142,9 +144,17 @@ func New(opt Options) (*Pipeline, error) {
 		_, ok := book.Label(cameo.KindType, code)
 		return ok && !internationalRoots[code]
 	})
-	p.annotators.New = func() any { return models.NewAnnotator() }
-	p.recognizers.New = func() any { return entities.NewAnnotator() }
+	p.newScratch = func() *scratch {
+		return &scratch{syntax: models.NewAnnotator(), entity: entities.NewAnnotator()}
+	}
+	p.pool.New = func() any { return p.newScratch() }
 	return p, nil
+}
+
+// scratch is what one goroutine running the stages needs of its own.
+type scratch struct {
+	syntax *syntax.Annotator
+	entity *entity.Annotator
 }
 
 // Stage names, in the order Process runs them; StageTimes is indexed by them.
@@ -187,7 +197,14 @@ type Result struct {
 // RawHTML is set, reduced to its article first). A document whose bytes are not text, or a
 // page without an article, comes back with Doc == nil. No panic escapes: a stage that
 // panics turns into an error naming the document, and the batch goes on.
-func (p *Pipeline) Process(doc *document.Document) (res Result) {
+func (p *Pipeline) Process(doc *document.Document) Result {
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	return p.process(sc, doc)
+}
+
+// process is Process with the scratch of the calling goroutine.
+func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Errs: []error{fmt.Errorf("%s: internal error: %v\n%s", doc.Where(), r, debug.Stack())}}
@@ -233,19 +250,15 @@ func (p *Pipeline) Process(doc *document.Document) (res Result) {
 	t4 := time.Now()
 	times[StageSegment] = t4.Sub(t3)
 
-	a := p.annotators.Get().(*syntax.Annotator)
 	if p.eventsOnly {
-		p.parseCodable(a, doc)
+		p.parseCodable(sc.syntax, doc)
 	} else {
-		a.Annotate(doc)
+		sc.syntax.Annotate(doc)
 	}
-	p.annotators.Put(a)
 	t5 := time.Now()
 	times[StageSyntax] = t5.Sub(t4)
 
-	e := p.recognizers.Get().(*entity.Annotator)
-	e.Annotate(doc)
-	p.recognizers.Put(e)
+	sc.entity.Annotate(doc)
 	t6 := time.Now()
 	times[StageEntity] = t6.Sub(t5)
 
@@ -328,11 +341,12 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sc := p.newScratch()
 			for j := range jobs {
 				if j.err != nil {
 					j.res = Result{Errs: []error{j.err}}
 				} else {
-					j.res = p.Process(j.doc)
+					j.res = p.process(sc, j.doc)
 				}
 				done <- j
 			}

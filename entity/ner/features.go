@@ -252,10 +252,14 @@ func (s *sentence) wordFeatures(feats []uint64, i int) []uint64 {
 }
 
 // contextFeatures appends the features of word i that look at its neighbours or at the
-// gazetteer's matches, which span words.
+// gazetteer's matches, which span words, in the order the shipped model was trained
+// with (the order changes training's float sums, and so the model). Recognition scores
+// the same features split three ways: those each neighbour gives alone
+// (neighbourFeatures, or edgeFeatures past the sentence's ends), which it caches per
+// word, and those that join words (joinFeatures). TestContextFeaturesSplit checks that
+// the three add up to these.
 func (s *sentence) contextFeatures(feats []uint64, i int) []uint64 {
 	n := len(s.words)
-	info := s.info[i]
 	lower, shape := s.lowerOf(i), s.shapeOf(i)
 	xpos := s.tag(s.xpos, i)
 	xprev, xnext := s.tag(s.xpos, i-1), s.tag(s.xpos, i+1)
@@ -314,6 +318,14 @@ func (s *sentence) contextFeatures(feats []uint64, i int) []uint64 {
 			learn.Feature(tBigramRight).Bytes(lower).Bytes(s.lowerOf(i+1)).Sum(),
 			learn.Feature(tShapeRight).Bytes(shape).Bytes(s.lowerOf(i+1)).Sum())
 	}
+	return s.shapeAndGazetteerFeatures(feats, i, prevShape, shape, nextShape)
+}
+
+// shapeAndGazetteerFeatures appends the last of contextFeatures (and of joinFeatures):
+// the shapes of word i and its neighbours together, and the gazetteer's matches at and
+// around it.
+func (s *sentence) shapeAndGazetteerFeatures(feats []uint64, i int, prevShape, shape, nextShape []byte) []uint64 {
+	info := &s.info[i]
 	feats = append(feats, learn.Feature(tShapeTrigram).Bytes(prevShape).Bytes(shape).Bytes(nextShape).Sum())
 	if info.gazType != "" {
 		feats = append(feats,
@@ -321,11 +333,78 @@ func (s *sentence) contextFeatures(feats []uint64, i int) []uint64 {
 			learn.Feature(tGazetteer).Str(info.gazType).Int(int(info.gazPos)).Bytes(shape).Sum())
 	}
 	for _, d := range [...]int{-1, 1} {
-		if j := i + d; j >= 0 && j < n && s.info[j].gazType != "" {
+		if j := i + d; j >= 0 && j < len(s.words) && s.info[j].gazType != "" {
 			feats = append(feats, learn.Feature(tGazetteerAt).Int(d).Str(s.info[j].gazType).Sum())
 		}
 	}
 	return feats
+}
+
+// neighbourOffsets are the places around a word whose neighbour features it reads.
+var neighbourOffsets = [...]int{-1, 1, -2, 2}
+
+// neighbourFeatures appends the features that word j gives the word d places before it
+// (j = i+d for the word i being labelled). They depend on word j's form and tags alone,
+// so they are the same wherever the word recurs with the same tags.
+func (s *sentence) neighbourFeatures(feats []uint64, j, d int) []uint64 {
+	info := &s.info[j]
+	near := d == -1 || d == 1
+	feats = append(feats,
+		learn.Feature(tXPOSAt).Int(d).Str(s.tag(s.xpos, j)).Sum(),
+		learn.Feature(tLowerAt).Int(d).Bytes(s.lowerOf(j)).Sum())
+	if near && info.names != 0 {
+		feats = append(feats, learn.Feature(tNamesAt).Int(d).Int(int(info.names)).Sum())
+	}
+	if info.fine != 0 {
+		feats = append(feats, learn.Feature(tClusterAt).Int(d).Int(-int(info.coarse)).Sum())
+		if near {
+			feats = append(feats, learn.Feature(tClusterAt).Int(d).Int(int(info.fine)).Sum())
+		}
+	}
+	if near {
+		feats = append(feats,
+			learn.Feature(tCaseLexAt).Int(d).Int(int(info.caseClass)).Int(int(info.flags&(flagInitUpper|flagAllUpper))).Sum(),
+			learn.Feature(tShapeAt).Int(d).Bytes(s.shapeOf(j)).Sum())
+	}
+	return feats
+}
+
+// edgeFeatures appends what stands for a neighbour d places away that lies past the
+// start or the end of the sentence.
+func edgeFeatures(feats []uint64, d int) []uint64 {
+	edge := "<s>"
+	if d > 0 {
+		edge = "</s>"
+	}
+	return append(feats,
+		learn.Feature(tXPOSAt).Int(d).Str(edge).Sum(),
+		learn.Feature(tLowerAt).Int(d).Str(edge).Sum())
+}
+
+// joinFeatures appends the features of word i that join it with a neighbour, or that
+// read the gazetteer's matches.
+func (s *sentence) joinFeatures(feats []uint64, i int) []uint64 {
+	n := len(s.words)
+	lower, shape := s.lowerOf(i), s.shapeOf(i)
+	xpos := s.tag(s.xpos, i)
+	feats = append(feats,
+		learn.Feature(tXPOSLeft).Str(s.tag(s.xpos, i-1)).Str(xpos).Sum(),
+		learn.Feature(tXPOSRight).Str(xpos).Str(s.tag(s.xpos, i+1)).Sum(),
+	)
+	var prevShape, nextShape []byte
+	if i > 0 {
+		prevShape = s.shapeOf(i - 1)
+		feats = append(feats,
+			learn.Feature(tBigramLeft).Bytes(s.lowerOf(i-1)).Bytes(lower).Sum(),
+			learn.Feature(tLeftShape).Bytes(s.lowerOf(i-1)).Bytes(shape).Sum())
+	}
+	if i+1 < n {
+		nextShape = s.shapeOf(i + 1)
+		feats = append(feats,
+			learn.Feature(tBigramRight).Bytes(lower).Bytes(s.lowerOf(i+1)).Sum(),
+			learn.Feature(tShapeRight).Bytes(shape).Bytes(s.lowerOf(i+1)).Sum())
+	}
+	return s.shapeAndGazetteerFeatures(feats, i, prevShape, shape, nextShape)
 }
 
 func prefix(b []byte, k int) []byte {

@@ -179,5 +179,8 @@ func Load(r io.Reader) (*Model, error) {
 	if m.weights.Classes() != K {
 		return nil, fmt.Errorf("%w: weights for %d labels, want %d", ErrFormat, m.weights.Classes(), K)
 	}
+	if err := m.layout(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
 	return m, nil
 }

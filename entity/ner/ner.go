@@ -83,16 +83,19 @@ type Model struct {
 	// learn.Table, and for each label the labels that may precede it, so that Viterbi
 	// skips the forbidden three quarters of the transitions.
 	layoutOnce sync.Once
+	layoutErr  error
 	table      *learn.Table
 	preds      [][]int16
 }
 
-// layout builds m.table and m.preds.
-func (m *Model) layout() {
+// layout builds m.table and m.preds. Load and Train call it and report its error, so
+// that a Recognizer never meets a model without them.
+func (m *Model) layout() error {
 	m.layoutOnce.Do(func() {
-		m.table = learn.NewTable(m.weights)
+		m.table, m.layoutErr = learn.NewTable(m.weights)
 		m.preds = predecessors(m.labels())
 	})
+	return m.layoutErr
 }
 
 // predecessors lists, for each of K labels, the labels that may precede it.
@@ -185,13 +188,23 @@ type Recognizer struct {
 	scores []int32
 	runs   []uint64
 	sink   uint64
-	// cache holds the scores of the wordFeatures of the words met so far.
+	// cache holds, for the words met so far, the scores of what a word gives on its own:
+	// its wordFeatures, then its neighbourFeatures at each of neighbourOffsets, side by
+	// side (see wordScores).
 	cache *learn.ScoreCache[wordKey]
+	// rows points at those scores for each word of the sentence being recognized, in the
+	// cache or, for a word it lacks, in scratch.
+	rows    [][]int32
+	scratch []int32
 }
 
-// cacheLimit bounds the words a Recognizer caches the scores of (about 2 MB with six
+// cacheLimit bounds the words a Recognizer caches the scores of (about 8 MB with six
 // types).
 const cacheLimit = 1 << 14
+
+// cacheWidth is the width of a word's cached scores: its own, and one block per
+// neighbour offset.
+func (m *Model) cacheWidth() int { return (1 + len(neighbourOffsets)) * m.labels() }
 
 // NewRecognizer returns a Recognizer for m. gaz may be nil; a model trained with a
 // gazetteer (UsesGazetteer) works without one, less well.
@@ -203,7 +216,7 @@ func (m *Model) NewRecognizer(gaz Gazetteer) *Recognizer {
 		feats:  make([]uint64, 0, maxFeatures),
 		scores: make([]int32, m.labels()),
 		runs:   make([]uint64, 0, maxFeatures),
-		cache:  learn.NewScoreCache[wordKey](m.labels(), cacheLimit),
+		cache:  learn.NewScoreCache[wordKey](m.cacheWidth(), cacheLimit),
 	}
 }
 
@@ -217,15 +230,31 @@ func (r *Recognizer) Recognize(words, upos, xpos []string, dst []Span) []Span {
 	}
 	K := r.m.labels()
 	r.s.prepare(words, upos, xpos, r.gaz, r.m.lex, r.m.names, r.m.clusters)
+	width := r.m.cacheWidth()
+	r.scratch = grow(r.scratch, n*width)
+	r.rows = r.rows[:0]
+	for i := 0; i < n; i++ {
+		r.rows = append(r.rows, r.wordScores(i, r.scratch[i*width:(i+1)*width]))
+	}
 	emit := r.v.emissions(n, K)
 	unit := 1 / r.m.table.Scale()
 	for i := 0; i < n; i++ {
-		if key := r.s.key(i); !r.cache.Get(key, r.scores) {
-			r.feats = r.s.wordFeatures(r.feats[:0], i)
-			r.sink += r.m.table.Scores(r.feats, r.scores, r.runs)
-			r.cache.Put(key, r.scores)
+		// What features.features(i) would score: the word's own, each neighbour's
+		// (or the sentence edge's), and the features that join words.
+		copy(r.scores, r.rows[i][:K])
+		r.feats = r.feats[:0]
+		for k, d := range neighbourOffsets {
+			j := i + d
+			if j < 0 || j >= n {
+				r.feats = edgeFeatures(r.feats, d)
+				continue
+			}
+			from := r.rows[j][(1+k)*K : (2+k)*K]
+			for c, x := range from {
+				r.scores[c] += x
+			}
 		}
-		r.feats = r.s.contextFeatures(r.feats[:0], i)
+		r.feats = r.s.joinFeatures(r.feats, i)
 		r.sink += r.m.table.AddScores(r.feats, r.scores, r.runs)
 		for k, x := range r.scores {
 			emit[i*K+k] = float32(x) * unit
@@ -234,6 +263,26 @@ func (r *Recognizer) Recognize(words, upos, xpos []string, dst []Span) []Span {
 	}
 	labels := r.v.decode(n, K, r.m.trans, r.m.preds)
 	return appendSpans(dst, labels, r.m.types)
+}
+
+// wordScores returns the scores of what word i gives on its own (cacheWidth long): its
+// wordFeatures, then its neighbourFeatures for each of neighbourOffsets. They come from
+// the cache when the word has been met with the same tags and context before, else are
+// computed into dst.
+func (r *Recognizer) wordScores(i int, dst []int32) []int32 {
+	key := r.s.key(i)
+	if row, ok := r.cache.Lookup(key); ok {
+		return row
+	}
+	K := r.m.labels()
+	r.feats = r.s.wordFeatures(r.feats[:0], i)
+	r.sink += r.m.table.Scores(r.feats, dst[:K], r.runs)
+	for k, d := range neighbourOffsets {
+		r.feats = r.s.neighbourFeatures(r.feats[:0], i, d)
+		r.sink += r.m.table.Scores(r.feats, dst[(1+k)*K:(2+k)*K], r.runs)
+	}
+	r.cache.Put(key, dst)
+	return dst
 }
 
 // appendSpans turns a well-formed label sequence into spans.

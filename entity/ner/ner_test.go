@@ -230,11 +230,30 @@ func tinyClusters(t testing.TB) *cluster.Lexicon {
 
 // TestCacheGivesTheSameScores recognizes the same sentences with and without the cache
 // of word scores, twice over so that the second time reads every word from it: every
-// label score of every word must be the same.
+// label score of every word must be the same, and the same as scoring each word's
+// features (as training does) in one go.
 func TestCacheGivesTheSameScores(t *testing.T) {
 	m := trainTiny(t)
 	cached, uncached := m.NewRecognizer(nil), m.NewRecognizer(nil)
-	uncached.cache = learn.NewScoreCache[wordKey](m.labels(), 0)
+	uncached.cache = learn.NewScoreCache[wordKey](m.cacheWidth(), 0)
+	K := m.labels()
+	direct := func(s Sentence) []float32 {
+		var sent sentence
+		sent.prepare(s.Words, s.UPOS, s.XPOS, nil, m.lex, m.names, m.clusters)
+		scores := make([]int32, K)
+		var out []float32
+		for i := range s.Words {
+			m.table.Scores(sent.features(nil, i), scores, make([]uint64, 0, maxFeatures))
+			for k, x := range scores {
+				v := float32(x) * (1 / m.table.Scale())
+				if k == 0 {
+					v += m.outsideBias
+				}
+				out = append(out, v)
+			}
+		}
+		return out
+	}
 	sentences := append(tiny(),
 		parseBracketed("almaty officials said bekov visited daniyar bekov ."),
 		parseBracketed("OFFICIALS IN ALMATY SAID BEKOV WOULD RETURN ."),
@@ -246,6 +265,9 @@ func TestCacheGivesTheSameScores(t *testing.T) {
 			want := uncached.Recognize(s.Words, s.UPOS, s.XPOS, nil)
 			if !slices.Equal(emit, uncached.v.emit[:len(s.Words)*m.labels()]) || !slices.Equal(got, want) {
 				t.Errorf("round %d, %q: scores or names differ with the cache: %v, %v", round, strings.Join(s.Words, " "), got, want)
+			}
+			if d := direct(s); !slices.Equal(emit, d) {
+				t.Errorf("round %d, %q: scores differ from scoring each word's features at once:\n%v\n%v", round, strings.Join(s.Words, " "), emit, d)
 			}
 		}
 	}
@@ -502,5 +524,35 @@ func TestOutsideBias(t *testing.T) {
 	bad := bytes.Replace(buf.Bytes(), []byte("outside 12.5\n"), []byte("outside NaN\n"), 1)
 	if _, err := Load(bytes.NewReader(bad)); err == nil {
 		t.Error("a model whose outside bias is NaN loaded")
+	}
+}
+
+// TestContextFeaturesSplit checks that recognition's split of contextFeatures (each
+// neighbour's features, the edges', and those joining words) gives the same features,
+// counted with repeats, at every word of sentences of every length from one word up.
+func TestContextFeaturesSplit(t *testing.T) {
+	m := trainTiny(t)
+	sentences := append(tiny(), parseBracketed("Almaty"), parseBracketed("Bekov said"),
+		parseBracketed("OFFICIALS IN ALMATY SAID BEKOV WOULD RETURN ."))
+	for _, sn := range sentences {
+		var s sentence
+		s.prepare(sn.Words, sn.UPOS, sn.XPOS, loadGazetteer(t), m.lex, m.names, m.clusters)
+		for i := range sn.Words {
+			want := s.contextFeatures(nil, i)
+			var got []uint64
+			for _, d := range neighbourOffsets {
+				if j := i + d; j >= 0 && j < len(sn.Words) {
+					got = s.neighbourFeatures(got, j, d)
+				} else {
+					got = edgeFeatures(got, d)
+				}
+			}
+			got = s.joinFeatures(got, i)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q, word %d: the split gives %d features, contextFeatures %d (or different ones)", strings.Join(sn.Words, " "), i, len(got), len(want))
+			}
+		}
 	}
 }

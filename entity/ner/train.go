@@ -397,6 +397,9 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 			clusters:  opt.Clusters,
 			gazetteer: opt.Gazetteer != nil,
 		}
+		if err := m.layout(); err != nil {
+			return nil, err
+		}
 		line := fmt.Sprintf("epoch %d: train label errors %.2f%%, %d features", epoch, 100*float64(errs)/float64(max(tokens, 1)), m.weights.Features())
 		f1 := math.NaN()
 		if len(dev) > 0 {

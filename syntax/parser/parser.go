@@ -180,13 +180,19 @@ func Load(r io.Reader) (*Model, error) {
 	if p.Classes() != m.classes() {
 		return nil, fmt.Errorf("%w: %d classes for %d labels, want %d", ErrFormat, p.Classes(), len(m.labels), m.classes())
 	}
-	m.setPerceptron(p)
+	if err := m.setPerceptron(p); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
 	return m, nil
 }
 
-func (m *Model) setPerceptron(p *learn.Model) {
-	m.perceptron = p
-	m.weights = learn.NewTable(p)
+func (m *Model) setPerceptron(p *learn.Model) error {
+	t, err := learn.NewTable(p)
+	if err != nil {
+		return fmt.Errorf("parser: %w", err)
+	}
+	m.perceptron, m.weights = p, t
+	return nil
 }
 
 // Parser parses sentences with one Model. It holds the scratch buffers of one goroutine:

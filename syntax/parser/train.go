@@ -94,7 +94,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Mod
 		for epoch := 1; epoch <= t.options.Epochs; epoch++ {
 			t.epoch(epoch, dev)
 		}
-		return t.freeze(t.options.MinWeight), nil
+		return t.freeze(t.options.MinWeight)
 	}
 	// Several seeds train side by side, each on its own goroutine (they share nothing
 	// but the read-only sentences); their unpruned perceptrons are then averaged in seed
@@ -115,7 +115,9 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Mod
 		perceptrons[k] = t.tr.Freeze(learn.FreezeOptions{})
 	}
 	m := *trainers[0].m
-	m.setPerceptron(learn.Average(perceptrons, trainers[0].options.MinWeight))
+	if err := m.setPerceptron(learn.Average(perceptrons, trainers[0].options.MinWeight)); err != nil {
+		return nil, err
+	}
 	return &m, nil
 }
 
@@ -177,19 +179,24 @@ func (t *trainer) epoch(epoch int, dev []*conllu.Sentence) {
 	line := fmt.Sprintf("parser: epoch %d: %.2f%% of training transitions right, %s",
 		epoch, 100*float64(t.right)/float64(max(t.total, 1)), time.Since(start).Round(time.Second))
 	if len(dev) > 0 {
-		m := t.freeze(opt.MinWeight)
-		score := Evaluate(m, dev, nil)
-		line += fmt.Sprintf("; %d features, %d weights, dev UAS %.2f LAS %.2f",
-			m.perceptron.Features(), m.perceptron.Weights(), score.UAS, score.LAS)
+		if m, err := t.freeze(opt.MinWeight); err != nil {
+			line += "; " + err.Error()
+		} else {
+			score := Evaluate(m, dev, nil)
+			line += fmt.Sprintf("; %d features, %d weights, dev UAS %.2f LAS %.2f",
+				m.perceptron.Features(), m.perceptron.Weights(), score.UAS, score.LAS)
+		}
 	}
 	fmt.Fprintln(t.log, line)
 }
 
 // freeze returns the model averaged so far, weights below minWeight pruned.
-func (t *trainer) freeze(minWeight float32) *Model {
+func (t *trainer) freeze(minWeight float32) (*Model, error) {
 	m := *t.m
-	m.setPerceptron(t.tr.Freeze(learn.FreezeOptions{MinWeight: minWeight}))
-	return &m
+	if err := m.setPerceptron(t.tr.Freeze(learn.FreezeOptions{MinWeight: minWeight})); err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // collectVocabulary is the set of words seen at least vocabMinCount times.

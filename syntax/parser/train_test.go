@@ -130,14 +130,20 @@ func TestTrainModel(t *testing.T) {
 		}
 		tr.epoch(epoch, devEach)
 	}
-	m := tr.freeze(opt.MinWeight)
+	m, err := tr.freeze(opt.MinWeight)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("trained in %s with %+v", time.Since(start).Round(time.Second), opt)
 	for _, field := range strings.Fields(*sweepFlag) {
 		w, err := strconv.ParseFloat(field, 32)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pruned := tr.freeze(float32(w))
+		pruned, err := tr.freeze(float32(w))
+		if err != nil {
+			t.Fatal(err)
+		}
 		var buf bytes.Buffer
 		if err := pruned.Write(&buf); err != nil {
 			t.Fatal(err)

@@ -305,6 +305,103 @@ func (s *sentence) neighbourFeatures(feats []uint64, i int) []uint64 {
 	return feats
 }
 
+// Tagging scores neighbourFeatures split three ways, each the same features in another
+// order (TestNeighbourFeaturesSplit checks that they add up): those one neighbour gives
+// alone (roleFeatures), which the Tagger caches per word with the word's own; what stands
+// for a neighbour past the sentence's ends (edgeFeatures); and the features that join
+// words (joinFeatures). neighbourFeatures itself keeps the order the shipped model was
+// trained with, as the order changes training's float sums.
+
+// roleOffsets are the places, relative to the word being tagged, of the neighbours
+// whose roleFeatures are cached.
+var roleOffsets = [...]int{-1, 1, 2}
+
+// roleFeatures appends the features that word j gives the word d places before it
+// (j = i+d for the word i being tagged). They read only what wordKey holds of word j.
+func (s *sentence) roleFeatures(feats []uint64, j, d int) []uint64 {
+	lower, info := s.lowerOf(j), &s.info[j]
+	clusters := s.lex != nil && s.lex.clusters != nil
+	switch d {
+	case -1:
+		feats = append(feats,
+			learn.Feature(tLowerPrev1).Bytes(lower).Sum(),
+			learn.Feature(tSuffixPrev1).Bytes(suffix(lower, 3)).Sum(),
+			learn.Feature(tAmbiguityPrev1).Int(int(info.ambiguity)).Int(int(info.found)).Sum())
+		if clusters {
+			feats = append(feats, learn.Feature(tClusterPrev1).Int(int(info.fine)).Sum())
+		}
+	case 1:
+		feats = append(feats,
+			learn.Feature(tLowerNext1).Bytes(lower).Sum(),
+			learn.Feature(tSuffixNext1).Bytes(suffix(lower, 3)).Sum(),
+			learn.Feature(tAmbiguityNext1).Int(int(info.ambiguity)).Int(int(info.found)).Sum(),
+			learn.Feature(tShapeNext1).Bytes(s.shapeOf(j)).Sum(),
+			learn.Feature(tFlagsNext1).Int(int(info.flags)).Sum())
+		if clusters {
+			feats = append(feats, learn.Feature(tClusterNext1).Int(int(info.fine)).Sum())
+		}
+	case 2:
+		feats = append(feats,
+			learn.Feature(tLowerNext2).Bytes(lower).Sum(),
+			learn.Feature(tAmbiguityNext2).Int(int(info.ambiguity)).Int(int(info.found)).Sum())
+	}
+	return feats
+}
+
+// edgeFeatures appends what stands for the neighbour d places away when it lies past the
+// start or the end of the sentence.
+func (s *sentence) edgeFeatures(feats []uint64, d int) []uint64 {
+	clusters := s.lex != nil && s.lex.clusters != nil
+	switch d {
+	case -1:
+		feats = append(feats, learn.Feature(tLowerPrev1).Str("<s>").Sum())
+		if clusters {
+			feats = append(feats, learn.Feature(tClusterPrev1).Int(-1).Sum())
+		}
+	case 1:
+		feats = append(feats, learn.Feature(tLowerNext1).Str("</s>").Sum())
+		if clusters {
+			feats = append(feats, learn.Feature(tClusterNext1).Int(-2).Sum())
+		}
+	case 2:
+		feats = append(feats, learn.Feature(tLowerNext2).Str("</s>").Sum())
+	}
+	return feats
+}
+
+// joinFeatures appends the rest of neighbourFeatures: those joining word i with its
+// neighbours, and the word two before it (one feature, not worth a cached block).
+func (s *sentence) joinFeatures(feats []uint64, i int) []uint64 {
+	lower := s.lowerOf(i)
+	n := len(s.words)
+	if i >= 2 {
+		feats = append(feats, learn.Feature(tLowerPrev2).Bytes(s.lowerOf(i-2)).Sum())
+	} else {
+		feats = append(feats, learn.Feature(tLowerPrev2).Str("<s>").Sum())
+	}
+	if i >= 1 {
+		feats = append(feats, learn.Feature(tLowerPrev1Bigram).Bytes(s.lowerOf(i-1)).Bytes(lower).Sum())
+	}
+	if i+1 < n {
+		next := s.lowerOf(i + 1)
+		if i >= 1 {
+			feats = append(feats, learn.Feature(tLowerPrev1Next1).Bytes(s.lowerOf(i-1)).Bytes(next).Sum())
+		}
+		feats = append(feats, learn.Feature(tLowerNext1Bigram).Bytes(lower).Bytes(next).Sum())
+	}
+	if s.lex != nil && s.lex.clusters != nil {
+		pc, nc := -1, -2
+		if i >= 1 {
+			pc = int(s.info[i-1].coarse)
+		}
+		if i+1 < n {
+			nc = int(s.info[i+1].coarse)
+		}
+		feats = append(feats, learn.Feature(tCoarsePrev1Next1).Int(pc).Int(int(s.info[i].coarse)).Int(nc).Sum())
+	}
+	return feats
+}
+
 // rightFeatures appends the features the second pass adds: the first pass's tags for
 // the words after i, which the left-to-right pass could not see.
 func (s *sentence) rightFeatures(feats []uint64, i int, classes, firstPass []int) []uint64 {

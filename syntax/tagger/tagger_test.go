@@ -359,35 +359,94 @@ func TestLexiconsSurviveWriteLoad(t *testing.T) {
 }
 
 // TestCacheGivesTheSameTags tags the same sentences with and without the cache of word
-// scores, twice over so that the second time reads every word from it: the tags and
-// every pass's scores must not change.
+// scores, twice over so that the second time reads every word from it. The tags must
+// not change, and every word's scores in each pass must be those of looking up all its
+// features (as training does: wordFeatures, neighbourFeatures, and those of the tags
+// around it) directly.
 func TestCacheGivesTheSameTags(t *testing.T) {
 	m := tinyModel(t)
 	cached, uncached := m.NewTagger(), m.NewTagger()
-	uncached.cache = learn.NewScoreCache[wordKey](m.weights.sections(), 0)
+	uncached.cache = learn.NewScoreCache[wordKey](m.cacheWidth(), 0)
+	section := m.weights.sections() / 2
+	type traced struct{ i, pass int }
+	scores := map[traced][]int32{}
+	cached.trace = func(i, pass int, acc []int32) { scores[traced{i, pass}] = slices.Clone(acc) }
+	// direct scores word i for a pass, given the classes the tagger chose.
+	direct := func(words []string, i, pass int, first, classes []int) []int32 {
+		var s sentence
+		s.prepare(m.words, &m.lex, words)
+		acc := make([]int32, m.weights.sections())
+		runs := make([]uint64, 0, maxFeatures)
+		m.weights.add(acc, s.wordFeatures(nil, i), runs, bothPasses)
+		m.weights.add(acc, s.neighbourFeatures(nil, i), runs, bothPasses)
+		if pass == 0 {
+			m.weights.add(acc, s.leftFeatures(nil, i, first), runs, firstPass)
+		} else {
+			m.weights.add(acc, s.leftFeatures(nil, i, classes), runs, secondPass)
+			m.weights.add(acc, s.rightFeatures(nil, i, classes, first), runs, secondPass)
+		}
+		return acc[pass*section : (pass+1)*section]
+	}
 	sentences := []string{
 		"Ministers met in Astana and signed 12 agreements , officials said .",
 		"KAZAKH PRESIDENT MEETS CHINESE FM : Ministers met in Astana .",
 		"Astana said ministers met .",
 		"met Ministers astana signed , said officials 12 .",
+		"OFFICIALS IN ASTANA SAID MINISTERS MET .",
 	}
+	checked := [2]int{}
 	for round := 0; round < 2; round++ {
 		for _, s := range sentences {
 			words := strings.Fields(s)
+			clear(scores)
 			cached.tag(words)
 			got := append([]int(nil), cached.classes...)
 			gotFirst := append([]int(nil), cached.first...)
-			gotScores := append([]int32(nil), cached.later...)
-			uncached.tag(words)
-			if !slices.Equal(gotScores, uncached.later) {
-				t.Errorf("round %d, %q: the scores of the words differ with the cache", round, s)
+			for k, acc := range scores {
+				checked[k.pass]++
+				if want := direct(words, k.i, k.pass, gotFirst, got); !slices.Equal(acc, want) {
+					t.Errorf("round %d, %q, word %d, pass %d: scores differ from looking up the features directly:\n%v\n%v", round, s, k.i, k.pass, acc, want)
+				}
 			}
+			uncached.tag(words)
 			if !slices.Equal(got, uncached.classes) || !slices.Equal(gotFirst, uncached.first) {
 				t.Errorf("round %d, %q: classes %v / %v with the cache, %v / %v without", round, s, gotFirst, got, uncached.first, uncached.classes)
 			}
 		}
 	}
+	if checked[0] == 0 || checked[1] == 0 {
+		t.Errorf("scores checked in each pass: %v; the sentences must make both passes score words", checked)
+	}
 	if cached.cache.Len() == 0 {
 		t.Error("the cache stayed empty")
+	}
+}
+
+// TestNeighbourFeaturesSplit checks that tagging's split of neighbourFeatures (each
+// neighbour's roleFeatures, the edges', the joining ones) gives the same features,
+// counted with repeats, at every word of sentences of one, two and more words.
+func TestNeighbourFeaturesSplit(t *testing.T) {
+	m := tinyModel(t)
+	for _, sent := range []string{"Astana", "Ministers met", "KAZAKH PRESIDENT MEETS CHINESE FM : Ministers met in Astana .", "OFFICIALS IN ASTANA SAID MINISTERS MET ."} {
+		words := strings.Fields(sent)
+		var s sentence
+		s.prepare(m.words, &m.lex, words)
+		for i := range words {
+			want := s.neighbourFeatures(nil, i)
+			var got []uint64
+			for _, d := range roleOffsets {
+				if j := i + d; j >= 0 && j < len(words) {
+					got = s.roleFeatures(got, j, d)
+				} else {
+					got = s.edgeFeatures(got, d)
+				}
+			}
+			got = s.joinFeatures(got, i)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q, word %d: the split gives %d features, neighbourFeatures %d (or different ones)", sent, i, len(got), len(want))
+			}
+		}
 	}
 }

@@ -29,6 +29,8 @@ type table struct {
 	// scale converts each perceptron's quantized weights back to its own unit: first
 	// joint, first UPOS, second joint, second UPOS.
 	scale [4]float32
+	// settle is settleMargin in the unit of the first pass's scores.
+	settle float32
 }
 
 type slot struct {
@@ -97,6 +99,9 @@ func newTable(first, second pass) (*table, error) {
 			scale = 1
 		}
 		t.scale[k] = scale
+		if k == 0 {
+			t.settle = settleMargin * maxAbs
+		}
 		offset := uint16(t.sectionStart(k))
 		m.Each(func(key uint64, classes []uint16, ws []float32) {
 			s := t.find(key)
