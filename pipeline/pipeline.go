@@ -73,9 +73,9 @@ type Pipeline struct {
 	// any goroutine, takes one from a pool.
 	newScratch func() *scratch
 	pool       sync.Pool
-	actors      *actor.Coder
-	events      *event.Coder
-	places      *geo.Resolver
+	actors     *actor.Coder
+	events     *event.Coder
+	places     *geo.Resolver
 }
 
 // New builds a Pipeline.
