@@ -348,3 +348,28 @@ func TestTableMatchesModel(t *testing.T) {
 
 // absent is a feature no test model holds.
 var absent = Feature(99).Str("never seen").Sum()
+
+// TestIntFoldsZeroBytes checks Int's shortcuts against mixing all four bytes one by one,
+// as model files were hashed, at the edges of each shortcut and beyond.
+func TestIntFoldsZeroBytes(t *testing.T) {
+	byteWise := func(h Hasher, n int) Hasher {
+		x, u := uint64(h), uint64(n)
+		for i := 0; i < 4; i++ {
+			x ^= u & 0xff
+			x *= fnvPrime
+			u >>= 8
+		}
+		return Hasher(x)
+	}
+	parts := []int{0, 1, 7, 255, 256, 257, 4095, 65535, 65536, 65537, 1 << 20, 1<<31 - 1, -1, -2, -256, 1 << 40}
+	for n := 0; n < 70000; n += 97 {
+		parts = append(parts, n)
+	}
+	for _, start := range []Hasher{Feature(0), Feature(3), Feature(3).Str("w"), Hasher(0)} {
+		for _, n := range parts {
+			if got, want := start.Int(n), byteWise(start, n); got != want {
+				t.Fatalf("Int(%d) from %#x = %#x, want %#x", n, uint64(start), uint64(got), uint64(want))
+			}
+		}
+	}
+}

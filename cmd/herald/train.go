@@ -246,6 +246,7 @@ the embedded gazetteer, and keeps a copy of both.`,
 func newTrainParserCmd() *cobra.Command {
 	var f treebankFlags
 	var folds, seeds int
+	var minWeight float64
 	var clusterFeatures bool
 	c := &cobra.Command{
 		Use:   "parser --train FILE --dev FILE --out DIR",
@@ -293,6 +294,9 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 				}
 			}
 			opt.Seeds = seeds
+			if minWeight >= 0 {
+				opt.MinWeight = float32(minWeight)
+			}
 			pm, err := parser.Train(train, dev, opt, log)
 			if err != nil {
 				return err
@@ -308,6 +312,7 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 	f.register(c)
 	c.Flags().IntVar(&folds, "jackknife", 5, "train on tags from this many jackknifed taggers (0 or 1: gold tags)")
 	c.Flags().IntVar(&seeds, "seeds", 3, "train this many parsers with consecutive seeds and average their weights (1: no averaging)")
+	c.Flags().Float64Var(&minWeight, "min-weight", -1, "prune averaged weights smaller than this (-1: the default, 1.5)")
 	// Off in the shipped model: clusters of the 1.25M words of GMB and EWT train cost the
 	// parser 0.2 UAS on EWT dev, where clusters of 4M words of news gained it 0.7.
 	c.Flags().BoolVar(&clusterFeatures, "cluster-features", false, "give the parser the word clusters (--clusters) as features")
