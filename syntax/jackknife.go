@@ -35,7 +35,7 @@ func Jackknife(train, dev []*conllu.Sentence, k int, opt tagger.TrainOptions, lo
 		if err != nil {
 			return nil, fmt.Errorf("jackknife fold %d: %w", fold+1, err)
 		}
-		tg := m.NewTagger()
+		tg := m.NewTrainingTagger()
 		for i := fold; i < len(train); i += k {
 			s := train[i]
 			words = words[:0]

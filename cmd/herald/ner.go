@@ -16,8 +16,10 @@ import (
 )
 
 // nerTools loads what the recognizer needs besides its own model: the tagger, whose
-// tags are features, and the gazetteer, whose names are features too.
-func nerTools(models string) (ner.TagFunc, ner.Gazetteer, error) {
+// tags are features, and the gazetteer, whose names are features too. Training tags with
+// the tagger that scores every word in both passes (tagger.NewTrainingTagger), which the
+// shipped model was trained with; evaluation tags as the pipeline does.
+func nerTools(models string, training bool) (ner.TagFunc, ner.Gazetteer, error) {
 	sm, err := loadSyntax(models)
 	if err != nil {
 		return nil, nil, err
@@ -26,7 +28,11 @@ func nerTools(models string) (ner.TagFunc, ner.Gazetteer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return sm.Tagger.NewTagger().Tag, ner.FromGazetteer(g), nil
+	tg := sm.Tagger.NewTagger()
+	if training {
+		tg = sm.Tagger.NewTrainingTagger()
+	}
+	return tg.Tag, ner.FromGazetteer(g), nil
 }
 
 func newTrainNERCmd() *cobra.Command {
@@ -47,7 +53,7 @@ tagger, the gazetteer or the clusters change.`,
 		Example: `  herald train ner --data ../shared/data --out entity/ner/models`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
-			tag, gaz, err := nerTools("")
+			tag, gaz, err := nerTools("", true)
 			if err != nil {
 				return err
 			}
@@ -120,7 +126,7 @@ P=… R=… F1=… PER_F1=… ORG_F1=… LOC_F1=… sentences=…`,
   herald eval ner ../shared/data/ner/gmb/ner_dataset.csv.zip`,
 		Args: exactArgs(1, "one IOB file"),
 		RunE: func(c *cobra.Command, args []string) error {
-			tag, gaz, err := nerTools(models)
+			tag, gaz, err := nerTools(models, false)
 			if err != nil {
 				return err
 			}

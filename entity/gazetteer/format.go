@@ -227,11 +227,14 @@ func (c *compiled) index() *Gazetteer {
 		h := foldHash(gr.tokens[0])
 		g.byFirst[h] = append(g.byFirst[h], int32(len(g.names)-1))
 	}
+	g.firsts = make([]uint64, firstBits/64)
 	for h, list := range g.byFirst {
 		slices.SortStableFunc(list, func(a, b int32) int {
 			return len(g.names[b].tokens) - len(g.names[a].tokens)
 		})
 		g.byFirst[h] = list
+		b := firstBit(h)
+		g.firsts[b/64] |= 1 << (b % 64)
 	}
 	return g
 }

@@ -128,6 +128,10 @@ type Gazetteer struct {
 	// byFirst maps the folded hash of a name's first token to the names that start with
 	// it, longest first.
 	byFirst map[uint64][]int32
+	// firsts has a bit set for the folded hash of every name's first token (see
+	// firstBit): most words of a text start no name, and a clear bit, in a 64 KB array
+	// that stays in cache, says so without a miss in byFirst.
+	firsts []uint64
 	// leaders holds every Leader entry; leadersByName and leadersBySurname index it by
 	// folded full name and by folded last token.
 	leaders          []Entry
@@ -166,7 +170,11 @@ func (g *Gazetteer) match(words []string, i int, strict bool) (int, []Entry) {
 	if g == nil || i < 0 || i >= len(words) {
 		return 0, nil
 	}
-	for _, ni := range g.byFirst[foldHash(words[i])] {
+	h := foldHash(words[i])
+	if b := firstBit(h); len(g.firsts) > 0 && g.firsts[b/64]&(1<<(b%64)) == 0 {
+		return 0, nil
+	}
+	for _, ni := range g.byFirst[h] {
 		nm := &g.names[ni]
 		if i+len(nm.tokens) > len(words) {
 			continue
@@ -333,6 +341,14 @@ func foldRune(c rune) rune {
 }
 
 // foldHash is FNV-1a over the folded runes of s; it does not allocate.
+// firstBits is the size of Gazetteer.firsts in bits: 2^19, for about 21,000 first
+// tokens, lets through 4% of the words that start no name.
+const firstBits = 1 << 19
+
+// firstBit is the bit of Gazetteer.firsts for a folded hash: its top bits after a
+// multiplication, as FNV's low bits are the weaker ones.
+func firstBit(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> (64 - 19) }
+
 func foldHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for _, c := range s {

@@ -140,6 +140,8 @@ type Tagger struct {
 	cache   *learn.ScoreCache[wordKey]
 	rows    [][]int32
 	scratch []int32
+	// everyWord turns off settling (settleMargin): both passes score every word.
+	everyWord bool
 	// trace, when set (by tests), sees each word's scores for a pass once complete.
 	trace func(i, pass int, acc []int32)
 }
@@ -231,6 +233,15 @@ func (t *Tagger) tagScores(i, pass int) {
 	}
 }
 
+// NewTrainingTagger returns a Tagger for m that scores every word in both passes, as the
+// tagger did before settleMargin: what training uses to pick its epoch and to jackknife
+// the parser's tags, so that the shipped models stay what their commands rebuild.
+func (m *Model) NewTrainingTagger() *Tagger {
+	t := m.NewTagger()
+	t.everyWord = true
+	return t
+}
+
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
 	return &Tagger{
@@ -302,7 +313,7 @@ func (t *Tagger) tag(words []string) {
 		t.tagScores(i, 0)
 		c, margin := w.best(t.acc, 0, t.m.coarse, t.scores)
 		t.first = append(t.first, c)
-		t.settled = append(t.settled, margin > w.settle)
+		t.settled = append(t.settled, margin > w.settle && !t.everyWord)
 	}
 	t.classes = t.classes[:0]
 	for i := range words {

@@ -87,9 +87,14 @@ func (a Accuracy) String() string {
 	return fmt.Sprintf("UPOS %.2f%%  XPOS %.2f%%  both %.2f%%  (%d words)", 100*a.UPOS, 100*a.XPOS, 100*a.Both, a.Words)
 }
 
-// Evaluate tags every sentence with m and compares with the gold tags.
+// Evaluate tags every sentence with m, as tagging does, and compares with the gold tags.
 func Evaluate(m *Model, gold []*conllu.Sentence) Accuracy {
-	t := m.NewTagger()
+	return evaluate(m.NewTagger(), gold)
+}
+
+// evaluate is Evaluate with a given Tagger: training picks its epoch with one that
+// scores every word in both passes (NewTrainingTagger).
+func evaluate(t *Tagger, gold []*conllu.Sentence) Accuracy {
 	var words, upos, xpos []string
 	var a Accuracy
 	var rightU, rightX, rightBoth int
@@ -222,7 +227,7 @@ func train1(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keep
 		}
 		var acc Accuracy
 		if len(dev) > 0 {
-			acc = Evaluate(m, dev)
+			acc = evaluate(m.NewTrainingTagger(), dev)
 		}
 		fmt.Fprintf(log, "epoch %2d  train %.2f%% (scored words)  dev %v  %.1fs\n",
 			epoch+1, 100*float64(right)/float64(max(total, 1)), acc, time.Since(start).Seconds())
