@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -109,6 +110,33 @@ func equal(a, b any) bool {
 	return a == b
 }
 
+// TestReaderGoesOnAfterABadSentence: a sentence that does not parse is reported with its
+// line, and the sentences after it are still read.
+func TestReaderGoesOnAfterABadSentence(t *testing.T) {
+	good := "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n"
+	bad := "1\tHi\thi\tINTJ\tUH\t_\t5\troot\t_\t_\n"
+	r := NewReader(strings.NewReader(good + "\n" + bad + "\n" + good))
+	var got []string
+	for {
+		s, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		switch {
+		case err != nil && r.Recoverable():
+			got = append(got, err.Error())
+		case err != nil:
+			t.Fatalf("unrecoverable: %v", err)
+		default:
+			got = append(got, s.Words[0].Form)
+		}
+	}
+	want := []string{"Hi", "line 3: word 1 has HEAD 5 beyond the last word 1", "Hi"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestReaderErrors(t *testing.T) {
 	word := "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t0:root\t_\n"
 	tests := []struct {
@@ -120,7 +148,10 @@ func TestReaderErrors(t *testing.T) {
 		{"bad id", "x\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n", `line 1: bad ID "x"`},
 		{"skipped id", "# text = Hi\n" + strings.Replace(word, "1\t", "2\t", 1), "line 2: word ID 2, want 1"},
 		{"bad head", strings.Replace(word, "\t0\troot", "\tx\troot", 1), `line 1: bad HEAD "x"`},
-		{"head beyond", strings.Replace(word, "\t0\troot", "\t7\troot", 1) + "\n", "line 2: word 1 has HEAD 7 beyond the last word 1"},
+		{"head beyond", strings.Replace(word, "\t0\troot", "\t7\troot", 1) + "\n", "line 1: word 1 has HEAD 7 beyond the last word 1"},
+		{"own head", strings.Replace(word, "\t0\troot", "\t1\troot", 1), "line 1: word 1 is its own HEAD"},
+		{"cycle", "# text = a b c\n1\ta\t_\t_\t_\t_\t3\tx\t_\t_\n2\tb\t_\t_\t_\t_\t0\troot\t_\t_\n3\tc\t_\t_\t_\t_\t1\tx\t_\t_\n",
+			"line 2: word 1 is in a cycle of HEADs that never reaches the root"},
 		{"bad range", "2-1\tab\t_\t_\t_\t_\t_\t_\t_\t_\n", `line 1: bad multiword token range "2-1"`},
 		{"range past end", "1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n" + word + "\n", "line 3: multiword token 1-2 reaches past the last word 1"},
 		{"misplaced empty node", "3.1\tx\tx\tX\tX\t_\t_\t_\t_\t_\n", `line 1: empty node "3.1" does not follow word 3`},

@@ -19,8 +19,14 @@ const MaxLineBytes = 1 << 24
 type Reader struct {
 	scanner *bufio.Scanner
 	line    int
-	err     error
+	err     error  // an error reading the input, returned on every later call
 	block   []byte // the lines of the sentence being read, each ending in '\n'
+	// sentenceLine is the first line of the sentence last read.
+	sentenceLine int
+	// wordLines are the lines of that sentence's words, for errors found after all are read.
+	wordLines []int
+	// failed says the last call returned a sentence that did not parse.
+	failed bool
 }
 
 // NewReader returns a Reader that reads from r.
@@ -33,23 +39,40 @@ func NewReader(r io.Reader) *Reader {
 // Line is the number of the last line read.
 func (r *Reader) Line() int { return r.line }
 
-// Next returns the next sentence, or io.EOF when the input is exhausted. After an error
-// other than io.EOF the Reader is not usable: the same error is returned again.
+// Next returns the next sentence, or io.EOF when the input is exhausted. A sentence that
+// does not parse is returned as an error naming its line, and the next call reads on
+// from the sentence after it (Recoverable reports that case). After an error reading the
+// input itself the Reader is not usable: the same error is returned again.
 func (r *Reader) Next() (*Sentence, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
 	s, err := r.next()
+	r.failed = false
+	if err != nil && r.scanner.Err() == nil && !errors.Is(err, io.EOF) && r.sentenceLine > 0 {
+		r.failed = true
+		return nil, err
+	}
 	if err != nil {
 		r.err = err
 	}
 	return s, err
 }
 
+// lines returns the lines of the sentence last read: its first, then those of its words.
+func (r *Reader) lines() []int {
+	return append([]int{r.sentenceLine}, r.wordLines...)
+}
+
+// Recoverable reports whether the last error of Next was a sentence that did not parse,
+// after which reading may go on.
+func (r *Reader) Recoverable() bool { return r.failed }
+
 // next gathers the lines of one sentence, then parses them from a single string, so that a
 // sentence costs one string allocation and every field is a substring of it.
 func (r *Reader) next() (*Sentence, error) {
 	r.block = r.block[:0]
+	r.sentenceLine = 0
 	first := 0 // line number of the sentence's first line
 	for r.scanner.Scan() {
 		r.line++
@@ -65,6 +88,7 @@ func (r *Reader) next() (*Sentence, error) {
 		}
 		if len(r.block) == 0 {
 			first = r.line
+			r.sentenceLine = first
 		}
 		r.block = append(r.block, line...)
 		r.block = append(r.block, '\n')
@@ -85,6 +109,7 @@ func (r *Reader) next() (*Sentence, error) {
 func (r *Reader) parse(first int) (*Sentence, error) {
 	block := string(r.block)
 	s := &Sentence{Words: make([]Word, 0, strings.Count(block, "\n"))}
+	r.wordLines = r.wordLines[:0]
 	inWords := false
 	for n := first; block != ""; n++ {
 		end := strings.IndexByte(block, '\n')
@@ -98,15 +123,27 @@ func (r *Reader) parse(first int) (*Sentence, error) {
 			continue
 		}
 		inWords = true
+		words := len(s.Words)
 		if err := r.wordLine(s, line, n); err != nil {
 			return nil, err
+		}
+		if len(s.Words) > words {
+			r.wordLines = append(r.wordLines, n)
 		}
 	}
 	return s, r.finish(s)
 }
 
+// LineError is a problem with one line of the input.
+type LineError struct {
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
 func lineError(n int, format string, args ...any) error {
-	return fmt.Errorf("line %d: %s", n, fmt.Sprintf(format, args...))
+	return &LineError{Line: n, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (r *Reader) errorf(format string, args ...any) error {
@@ -228,12 +265,44 @@ func (r *Reader) finish(s *Sentence) error {
 			return r.errorf("multiword token %d-%d reaches past the last word %d", t.First, t.Last, len(s.Words))
 		}
 	}
-	for _, w := range s.Words {
+	for i, w := range s.Words {
 		if w.Head > len(s.Words) {
-			return r.errorf("word %d has HEAD %d beyond the last word %d", w.ID, w.Head, len(s.Words))
+			return lineError(r.wordLines[i], "word %d has HEAD %d beyond the last word %d", w.ID, w.Head, len(s.Words))
+		}
+		if w.Head == w.ID {
+			return lineError(r.wordLines[i], "word %d is its own HEAD", w.ID)
 		}
 	}
+	if w, ok := cycle(s.Words); ok {
+		return lineError(r.wordLines[w], "word %d is in a cycle of HEADs that never reaches the root", w+1)
+	}
 	return nil
+}
+
+// cycle finds a word whose chain of heads never reaches the root (0), among words whose
+// HEAD is given; a chain through a word without HEAD ("_") ends there. It runs in time
+// linear in the number of words: each word is settled once.
+func cycle(words []Word) (int, bool) {
+	const (
+		unseen = iota
+		onPath
+		settled
+	)
+	state := make([]uint8, len(words))
+	for start := range words {
+		w := start
+		for w >= 0 && state[w] == unseen {
+			state[w] = onPath
+			w = words[w].Head - 1 // -1: the root; -2: no head given
+		}
+		if w >= 0 && state[w] == onPath {
+			return w, true
+		}
+		for w := start; w >= 0 && state[w] == onPath; w = words[w].Head - 1 {
+			state[w] = settled
+		}
+	}
+	return 0, false
 }
 
 var columnNames = [10]string{"ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC"}

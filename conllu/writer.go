@@ -5,8 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"herald/document"
 )
 
 // Writer writes sentences in CoNLL-U. Output is buffered: call Flush when done.
@@ -155,58 +153,4 @@ func oneField(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// WriteDocument writes the sentences of doc in CoNLL-U. Sentence i (1-based) gets
-// "# sent_id = <doc.ID>-<i>" and its text, with line breaks flattened to spaces. Tokens
-// carry whatever syntax the document has: LEMMA, UPOS, XPOS and DEPREL when set, HEAD
-// when the token has a DEPREL (a parsed token always has one, and Head 0 then means the
-// root), "_" otherwise. MISC holds SpaceAfter=No when the next token, in the same sentence
-// or the next one, starts right where this one ends.
-func WriteDocument(w io.Writer, doc *document.Document) error {
-	cw := NewWriter(w)
-	var s Sentence
-	for i := range doc.Sentences {
-		ds := &doc.Sentences[i]
-		s.ID = doc.ID + "-" + strconv.Itoa(i+1)
-		s.Text = sentenceText(doc.Text, ds)
-		s.Words = s.Words[:0]
-		for j := range ds.Tokens {
-			t := &ds.Tokens[j]
-			word := Word{ID: j + 1, Form: t.Text, Lemma: t.Lemma, UPOS: t.UPOS, XPOS: t.XPOS, Head: -1, Deprel: t.Deprel}
-			if t.Deprel != "" {
-				word.Head = t.Head
-			}
-			next := -1
-			if j+1 < len(ds.Tokens) {
-				next = ds.Tokens[j+1].Start
-			} else if i+1 < len(doc.Sentences) && len(doc.Sentences[i+1].Tokens) > 0 {
-				next = doc.Sentences[i+1].Tokens[0].Start
-			}
-			if next == t.End {
-				word.Misc = "SpaceAfter=No"
-			}
-			s.Words = append(s.Words, word)
-		}
-		if err := cw.Write(&s); err != nil {
-			return err
-		}
-	}
-	return cw.Flush()
-}
-
-// sentenceText is the sentence's text for "# text", clamped to the document so that a
-// damaged offset cannot panic.
-func sentenceText(text string, s *document.Sentence) string {
-	start, end := s.Start, s.End
-	if start < 0 {
-		start = 0
-	}
-	if end > len(text) {
-		end = len(text)
-	}
-	if start >= end {
-		return ""
-	}
-	return strings.TrimSpace(text[start:end])
 }

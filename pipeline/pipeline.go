@@ -194,7 +194,9 @@ type Result struct {
 }
 
 // Process runs every stage on doc, which must hold Raw bytes from ingest (an HTML page when
-// RawHTML is set, reduced to its article first). A document whose bytes are not text, or a
+// RawHTML is set, reduced to its article first), or come with its text and sentences
+// (conllu.DocumentReader): those start at the time expressions, keep their sentences and
+// trees, and have the syntax they lack filled in. A document whose bytes are not text, or a
 // page without an article, comes back with Doc == nil. No panic escapes: a stage that
 // panics turns into an error naming the document, and the batch goes on.
 func (p *Pipeline) Process(doc *document.Document) Result {
@@ -211,52 +213,16 @@ func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 		}
 	}()
 	var times StageTimes
-	tx := time.Now()
-
-	// Extraction costs milliseconds a page, which is why ingest leaves it to the workers.
-	if err := ingest.Extract(doc); err != nil {
-		return Result{Errs: []error{fmt.Errorf("%s: %w", doc.Where(), err)}}
-	}
-	t0 := time.Now()
-	times[StageExtract] = t0.Sub(tx)
-
-	cleaned, err := clean.Clean(doc.Raw)
-	if err != nil {
-		return Result{Errs: []error{fmt.Errorf("%s: %w", doc.Where(), err)}}
-	}
 	var errs []error
-	for _, pr := range cleaned.Problems {
-		errs = append(errs, fmt.Errorf("%s@%d: %s", doc.Where(), pr.Offset, pr.Msg))
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("byte %d: %s", pr.Offset, pr.Msg))
-	}
-	doc.Text, doc.Charset, doc.Repairs = cleaned.Text, cleaned.Charset, cleaned.Repairs
-	doc.Raw = nil
-	t1 := time.Now()
-	times[StageClean] = t1.Sub(t0)
-
-	dateline.Annotate(doc)
-	t2 := time.Now()
-	times[StageDateline] = t2.Sub(t1)
-
-	published := doc.Published
-	if published == "" {
-		published = p.published
-	}
-	timex.Annotate(doc, timex.Options{Published: published, Today: p.today})
-	t3 := time.Now()
-	times[StageTimex] = t3.Sub(t2)
-
-	segment.Annotate(doc)
-	t4 := time.Now()
-	times[StageSegment] = t4.Sub(t3)
-
-	if p.eventsOnly {
-		p.parseCodable(sc.syntax, doc)
+	if doc.Raw == nil && doc.Sentences != nil {
+		p.given(sc, doc, &times)
 	} else {
-		sc.syntax.Annotate(doc)
+		var ok bool
+		if errs, ok = p.prepare(sc, doc, &times); !ok {
+			return Result{Errs: errs}
+		}
 	}
 	t5 := time.Now()
-	times[StageSyntax] = t5.Sub(t4)
 
 	sc.entity.Annotate(doc)
 	t6 := time.Now()
@@ -275,6 +241,75 @@ func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 
 	ensureLayers(doc)
 	return Result{Doc: doc, Errs: errs, Times: times}
+}
+
+// prepare runs the stages up to the syntax on a document from ingest, adding their times
+// to times. It reports false when the document could not be read at all (errs says why).
+func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTimes) (errs []error, ok bool) {
+	tx := time.Now()
+	// Extraction costs milliseconds a page, which is why ingest leaves it to the workers.
+	if err := ingest.Extract(doc); err != nil {
+		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
+	}
+	t0 := time.Now()
+	times[StageExtract] = t0.Sub(tx)
+
+	cleaned, err := clean.Clean(doc.Raw)
+	if err != nil {
+		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
+	}
+	for _, pr := range cleaned.Problems {
+		errs = append(errs, fmt.Errorf("%s@%d: %s", doc.Where(), pr.Offset, pr.Msg))
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("byte %d: %s", pr.Offset, pr.Msg))
+	}
+	doc.Text, doc.Charset, doc.Repairs = cleaned.Text, cleaned.Charset, cleaned.Repairs
+	doc.Raw = nil
+	t1 := time.Now()
+	times[StageClean] = t1.Sub(t0)
+
+	dateline.Annotate(doc)
+	t2 := time.Now()
+	times[StageDateline] = t2.Sub(t1)
+
+	p.timex(doc)
+	t3 := time.Now()
+	times[StageTimex] = t3.Sub(t2)
+
+	segment.Annotate(doc)
+	t4 := time.Now()
+	times[StageSegment] = t4.Sub(t3)
+
+	if p.eventsOnly {
+		p.parseCodable(sc.syntax, doc)
+	} else {
+		sc.syntax.Annotate(doc)
+	}
+	times[StageSyntax] = time.Since(t4)
+	return errs, true
+}
+
+// given runs the stages up to the syntax on a document that came with its sentences and
+// trees (conllu.DocumentReader), and with its text, dateline and publication date: the
+// time expressions, and the syntax the trees lack.
+func (p *Pipeline) given(sc *scratch, doc *document.Document, times *StageTimes) {
+	t0 := time.Now()
+	p.timex(doc)
+	t1 := time.Now()
+	times[StageTimex] = t1.Sub(t0)
+	for i := range doc.Sentences {
+		sc.syntax.Complete(doc.Sentences[i].Tokens)
+	}
+	times[StageSyntax] = time.Since(t1)
+}
+
+// timex resolves the reference date (the document's own publication date, else the one
+// the pipeline was given) and the time expressions.
+func (p *Pipeline) timex(doc *document.Document) {
+	published := doc.Published
+	if published == "" {
+		published = p.published
+	}
+	timex.Annotate(doc, timex.Options{Published: published, Today: p.today})
 }
 
 // parseCodable tags every sentence of doc and parses those the event coder may code.

@@ -99,6 +99,8 @@ type Annotator struct {
 	// the sentence as the parser sees it, hyphenated names joined (see joinNames)
 	pwords, pupos, pxpos, pdeprels []string
 	pheads, pfirst                 []int
+	// given keeps a sentence's own tags while Complete tags it
+	given []document.Token
 }
 
 // NewAnnotator returns an Annotator over m.
@@ -134,6 +136,39 @@ func (a *Annotator) Tag(toks []document.Token) {
 		t.UPOS, t.XPOS = a.upos[i], a.xpos[i]
 		t.Lemma = a.models.Lemma.Lemma(t.Text, t.UPOS, t.XPOS)
 		t.Head, t.Deprel = 0, ""
+	}
+}
+
+// Complete fills in what a sentence given with its own syntax (CoNLL-U from another
+// parser) lacks, and keeps what it has: when a token has no UPOS, XPOS or lemma, the
+// sentence is tagged and lemmatized and the given values put back over the predicted
+// ones; when a token has no relation, the sentence is parsed.
+func (a *Annotator) Complete(toks []document.Token) {
+	tagged, parsed := true, true
+	for i := range toks {
+		t := &toks[i]
+		tagged = tagged && t.UPOS != "" && t.XPOS != "" && t.Lemma != ""
+		parsed = parsed && t.Deprel != ""
+	}
+	if !tagged {
+		a.given = append(a.given[:0], toks...)
+		a.Tag(toks) // clears the parse, which the given tokens still hold
+		for i := range toks {
+			t, g := &toks[i], &a.given[i]
+			if g.UPOS != "" {
+				t.UPOS = g.UPOS
+			}
+			if g.XPOS != "" {
+				t.XPOS = g.XPOS
+			}
+			if g.Lemma != "" {
+				t.Lemma = g.Lemma
+			}
+			t.Head, t.Deprel = g.Head, g.Deprel
+		}
+	}
+	if !parsed {
+		a.Parse(toks)
 	}
 }
 

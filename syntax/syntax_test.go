@@ -249,3 +249,49 @@ func TestAnnotatorsShareModels(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteKeepsWhatIsGiven: a sentence from another parser keeps its own tags,
+// lemmas and tree; only what it lacks is predicted.
+func TestCompleteKeepsWhatIsGiven(t *testing.T) {
+	a := loadModels(t).NewAnnotator()
+	words := func() []document.Token {
+		d := sentenceDoc("Police fired tear gas at the protesters.")
+		return d.Sentences[0].Tokens
+	}
+	// A full analysis, deliberately unlike Herald's: "fired" a noun at the root.
+	given := words()
+	for i := range given {
+		given[i].UPOS, given[i].XPOS, given[i].Lemma, given[i].Head, given[i].Deprel = "X", "FW", "given", 2, "dep"
+	}
+	given[1].Head, given[1].Deprel = 0, "root"
+	full := append([]document.Token(nil), given...)
+	a.Complete(full)
+	for i := range full {
+		if full[i] != given[i] {
+			t.Errorf("a fully given token changed: %+v, was %+v", full[i], given[i])
+		}
+	}
+
+	// Tags without lemmas and XPOS, and a tree: the tags and the tree stay, the rest is
+	// filled in.
+	partial := words()
+	for i := range partial {
+		partial[i].UPOS, partial[i].Head, partial[i].Deprel = "X", given[i].Head, given[i].Deprel
+	}
+	a.Complete(partial)
+	for i, tok := range partial {
+		if tok.UPOS != "X" || tok.XPOS == "" || tok.Lemma == "" || tok.Head != given[i].Head || tok.Deprel != given[i].Deprel {
+			t.Errorf("token %d: %+v, want UPOS X and the given tree kept, XPOS and lemma predicted", i, tok)
+		}
+	}
+
+	// Words alone: tagged and parsed, as Herald would.
+	bare, want := words(), words()
+	a.Complete(bare)
+	a.Tokens(want)
+	for i := range bare {
+		if bare[i] != want[i] {
+			t.Errorf("token %d: %+v, want %+v", i, bare[i], want[i])
+		}
+	}
+}

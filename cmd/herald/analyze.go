@@ -13,7 +13,7 @@ func newAnalyzeCmd(stdin io.Reader) *cobra.Command {
 	var format string
 	var pretty bool
 	c := &cobra.Command{
-		Use:   "analyze [flags] FILE|DIR|- ...",
+		Use:   "analyze [flags] FILE|DIR|- ... | --conllu FILE",
 		Short: "Clean, date and segment articles; print every annotation layer as JSON",
 		Long: `analyze runs the pipeline over each input document and prints one JSON object per
 document: the cleaned text, the dateline, repairs, time expressions, sentences and tokens
@@ -26,7 +26,7 @@ text; anything else is read as text in whatever encoding it arrives in.`,
   herald analyze --date 2024-05-20 articles/ > analysis.jsonl
   cat story.txt | herald analyze -
   herald analyze --format conllu examples/geneva-talks.txt`,
-		Args: argsRequired("files, directories or -"),
+		Args: in.inputsRequired,
 		RunE: func(c *cobra.Command, args []string) error {
 			w, err := output.NewWriter(c.OutOrStdout(), output.Format(format), pretty, false)
 			if err != nil {

@@ -13,7 +13,7 @@ func newCodeCmd(stdin io.Reader) *cobra.Command {
 	var format string
 	var parseAll bool
 	c := &cobra.Command{
-		Use:   "code [flags] FILE|DIR|- ...",
+		Use:   "code [flags] FILE|DIR|- ... | --conllu FILE",
 		Short: "Code the political events in articles (CAMEO, PLOVER)",
 		Long: `code runs the whole pipeline and prints the coded events, one JSON object per line
 (or in the --format chosen). It reads the same inputs as analyze, and reports bad inputs
@@ -23,7 +23,7 @@ which changes no event and saves most of the parsing.`,
 		Example: `  herald code examples/geneva-talks.txt
   herald code --date 2024-05-20 articles/ > events.jsonl
   herald code --format gdelt articles/ > events.gdelt.tsv`,
-		Args: argsRequired("files, directories or -"),
+		Args: in.inputsRequired,
 		RunE: func(c *cobra.Command, args []string) error {
 			in.eventsOnly = !parseAll
 			w, err := output.NewWriter(c.OutOrStdout(), output.Format(format), false, true)

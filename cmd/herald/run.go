@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"iter"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"herald/conllu"
+	"herald/document"
 	"herald/ingest"
 	"herald/output"
 	"herald/pipeline"
@@ -19,6 +22,9 @@ type inputFlags struct {
 	workers      int
 	maxDocBytes  int64
 	today        string
+	// conllu is a CoNLL-U file ("-": stdin) whose sentences and trees are read instead of
+	// the inputs.
+	conllu string
 	// eventsOnly: the command prints events, so sentences that can hold none need no
 	// parse (pipeline.Options.EventsOnly).
 	eventsOnly bool
@@ -31,6 +37,27 @@ func (f *inputFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.today, "today", "", "take this `YYYY-MM-DD` as today when inferring years (default: the clock)")
 	_ = c.Flags().MarkHidden("today")
 	c.Flags().StringVar(&f.dictionaries, "dictionaries", "", "code actors with the PETRARCH-format dictionaries of this `DIR` instead of the embedded ones")
+	c.Flags().StringVar(&f.conllu, "conllu", "", "read sentences and trees from this CoNLL-U `FILE` (- for standard input) instead of segmenting, tagging and parsing the inputs")
+}
+
+// inputsRequired rejects a command line without inputs as a usage error, and one with
+// inputs besides --conllu.
+func (f *inputFlags) inputsRequired(c *cobra.Command, args []string) error {
+	if f.conllu != "" {
+		if len(args) > 0 {
+			return usagef("%s: --conllu %s is the input: give no other (see %s --help)", c.CommandPath(), f.conllu, c.CommandPath())
+		}
+		return nil
+	}
+	return argsRequired("files, directories, - or --conllu FILE")(c, args)
+}
+
+// documents are the documents the command reads: the inputs, or the --conllu file.
+func (f *inputFlags) documents(stdin io.Reader, inputs []string) iter.Seq2[*document.Document, error] {
+	if f.conllu != "" {
+		return conllu.Documents(f.conllu, stdin)
+	}
+	return ingest.Documents(inputs, ingest.Options{MaxDocBytes: f.maxDocBytes, Stdin: stdin})
 }
 
 func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
@@ -71,7 +98,7 @@ func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputF
 	stderr := c.ErrOrStderr()
 	bad := false
 	var writeErr error
-	p.Run(ingest.Documents(inputs, ingest.Options{MaxDocBytes: f.maxDocBytes, Stdin: stdin}), func(r pipeline.Result) {
+	p.Run(f.documents(stdin, inputs), func(r pipeline.Result) {
 		for _, e := range r.Errs {
 			fmt.Fprintln(stderr, "herald:", e)
 			bad = true
