@@ -288,6 +288,23 @@ func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTime
 	return errs, true
 }
 
+// Segment runs the stages that need no model on a document from ingest: extract, clean,
+// dateline and segment. It is for callers that want sentences and tokens only (word
+// clusters, the gold standard's list of sentences).
+func Segment(doc *document.Document) error {
+	if err := ingest.Extract(doc); err != nil {
+		return fmt.Errorf("%s: %w", doc.Where(), err)
+	}
+	cleaned, err := clean.Clean(doc.Raw)
+	if err != nil {
+		return fmt.Errorf("%s: %w", doc.Where(), err)
+	}
+	doc.Text, doc.Charset, doc.Repairs, doc.Raw = cleaned.Text, cleaned.Charset, cleaned.Repairs, nil
+	dateline.Annotate(doc)
+	segment.Annotate(doc)
+	return nil
+}
+
 // given runs the stages up to the syntax on a document that came with its sentences and
 // trees (conllu.DocumentReader), and with its text, dateline and publication date: the
 // time expressions, and the syntax the trees lack.

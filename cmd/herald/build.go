@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -10,6 +12,7 @@ import (
 	"herald/cameo"
 	"herald/entity/gazetteer"
 	"herald/geo"
+	"herald/gold"
 	"herald/lexicon"
 	"herald/lexicon/petrarch"
 )
@@ -140,5 +143,71 @@ overridden are printed as notes. Write it to cameo/` + cameo.File + ` to ship it
 	}
 	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
 	c.Flags().StringVar(&out, "out", filepath.Join("cameo", cameo.File), "file to write")
+	return c
+}
+
+func newBuildGoldCmd() *cobra.Command {
+	var data, out string
+	c := &cobra.Command{
+		Use:   "build-gold --data DIR --out DIR",
+		Short: "List the candidate sentences of the event gold standard and draw its sentences",
+		Long: `build-gold lists the candidate sentences of the event gold standard (gold/` + gold.PopulationFile + `):
+for dev, the news, interview and speech documents of GUM's CC BY train file, PUD's news
+sentences and the team's wire stories (gold/` + gold.WireFile + `); for test, 800 Reuters and 250 BBC
+stories chosen with a fixed seed and GUM dev and test's news documents. Treebank sentences
+are the treebank's; news sentences are Herald's segmenter's, frozen in the file with their
+offsets into the record's own text and a hash. It then draws the gold sentences with the
+same seed, half from sentences that name two possible actors. A split's gold file that
+does not exist yet is written with its sentences uncoded; one that exists must hold the
+drawn sentences, or build-gold fails.
+
+The population is frozen once its sentences are coded: a later segmenter gives other
+sentences, and rebuilding is then for checking, with --out elsewhere.`,
+		Example: `  herald build-gold --data ../shared/data --out gold`,
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, _ []string) error {
+			words, err := gold.LoadActorWords(data)
+			if err != nil {
+				return err
+			}
+			pop, err := gold.Population(gold.NewCorpora(data, out), words)
+			if err != nil {
+				return err
+			}
+			if err := writeModel(out, gold.PopulationFile, func(f *os.File) error { return gold.WritePopulation(f, pop) }); err != nil {
+				return err
+			}
+			drawn := gold.Draw(pop)
+			w := c.ErrOrStderr()
+			fmt.Fprintf(w, "population: %d sentences in %s\n", len(pop), filepath.Join(out, gold.PopulationFile))
+			for _, split := range []string{gold.Dev, gold.Test} {
+				var sents []gold.Sentence
+				for _, s := range drawn {
+					if s.Split == split {
+						sents = append(sents, s)
+					}
+				}
+				path := filepath.Join(out, gold.SplitFile(split))
+				coded, err := gold.ReadFile(path)
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					if err := writeModel(out, gold.SplitFile(split), func(f *os.File) error { return gold.Write(f, sents) }); err != nil {
+						return err
+					}
+					fmt.Fprintf(w, "%s: %d sentences drawn, written uncoded to %s\n", split, len(sents), path)
+				case err != nil:
+					return err
+				default:
+					if err := gold.SameSentences(coded, sents); err != nil {
+						return fmt.Errorf("%s: %w", path, err)
+					}
+					fmt.Fprintf(w, "%s: %d sentences, the ones drawn\n", split, len(sents))
+				}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
+	c.Flags().StringVar(&out, "out", "gold", "the gold directory (it holds "+gold.WireFile+")")
 	return c
 }

@@ -25,7 +25,8 @@ func newEvalCmd() *cobra.Command {
 		},
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
-	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd(), newEvalNERCmd(), newEvalPetrarchCmd(), newEvalPlacesCmd())
+	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd(), newEvalNERCmd(), newEvalPetrarchCmd(), newEvalPlacesCmd(),
+		newEvalEventsCmd(), newEvalAgreementCmd())
 	return c
 }
 

@@ -103,6 +103,7 @@ event data: who did what to whom, when and where, coded in CAMEO and PLOVER.`,
 		newBuildPlacesCmd(),
 		newBuildLexiconCmd(),
 		newBuildCodebookCmd(),
+		newBuildGoldCmd(),
 		newVersionCmd(),
 	)
 	return root

@@ -11,14 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"herald/clean"
 	"herald/conllu"
-	"herald/dateline"
-	"herald/document"
 	"herald/entity/gazetteer"
 	"herald/entity/ner/iob"
 	"herald/ingest"
-	"herald/segment"
+	"herald/pipeline"
 	"herald/syntax"
 	"herald/syntax/cluster"
 	"herald/syntax/lemma"
@@ -366,7 +363,7 @@ models: give it only text whose licence allows training shipped models.`,
 				}
 				for doc, err := range ingest.Documents([]string{path}, ingest.Options{}) {
 					if err == nil {
-						err = segmentForClusters(doc)
+						err = pipeline.Segment(doc)
 					}
 					if err != nil { // one bad article does not spoil the text
 						fmt.Fprintf(c.ErrOrStderr(), "skipped: %v\n", err)
@@ -406,20 +403,4 @@ models: give it only text whose licence allows training shipped models.`,
 	_ = c.MarkFlagRequired("text")
 	_ = c.MarkFlagRequired("out")
 	return c
-}
-
-// segmentForClusters brings a document to sentences and tokens the way the pipeline does
-// before the syntax stage.
-func segmentForClusters(doc *document.Document) error {
-	if err := ingest.Extract(doc); err != nil {
-		return fmt.Errorf("%s: %w", doc.Where(), err)
-	}
-	cleaned, err := clean.Clean(doc.Raw)
-	if err != nil {
-		return fmt.Errorf("%s: %w", doc.Where(), err)
-	}
-	doc.Text, doc.Raw = cleaned.Text, nil
-	dateline.Annotate(doc)
-	segment.Annotate(doc)
-	return nil
 }
