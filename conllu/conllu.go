@@ -12,8 +12,6 @@
 // WriteDocument produce `herald analyze --format conllu`.
 package conllu
 
-import "strings"
-
 // Sentence is one CoNLL-U sentence.
 type Sentence struct {
 	// ID is the value of "# sent_id = …", Text the value of "# text = …".
@@ -71,16 +69,6 @@ type MultiwordToken struct {
 // SpaceAfter reports whether MISC allows a space after the word or token: it is false
 // exactly when MISC holds SpaceAfter=No.
 func SpaceAfter(misc string) bool {
-	for misc != "" {
-		item := misc
-		if i := strings.IndexByte(misc, '|'); i >= 0 {
-			item, misc = misc[:i], misc[i+1:]
-		} else {
-			misc = ""
-		}
-		if item == "SpaceAfter=No" {
-			return false
-		}
-	}
-	return true
+	v, ok := miscValue(misc, "SpaceAfter")
+	return !ok || v != "No"
 }

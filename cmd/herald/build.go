@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -162,7 +163,8 @@ does not exist yet is written with its sentences uncoded; one that exists must h
 drawn sentences, or build-gold fails.
 
 The population is frozen once its sentences are coded: a later segmenter gives other
-sentences, and rebuilding is then for checking, with --out elsewhere.`,
+sentences: an existing population file is kept (build-gold says how today's
+segmentation differs from it), and the draw is made from it.`,
 		Example: `  herald build-gold --data ../shared/data --out gold`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -170,16 +172,29 @@ sentences, and rebuilding is then for checking, with --out elsewhere.`,
 			if err != nil {
 				return err
 			}
-			pop, err := gold.Population(gold.NewCorpora(data, out), words)
+			built, err := gold.Population(gold.NewCorpora(data, out), words)
 			if err != nil {
 				return err
 			}
-			if err := writeModel(out, gold.PopulationFile, func(f *os.File) error { return gold.WritePopulation(f, pop) }); err != nil {
+			w := c.ErrOrStderr()
+			popPath := filepath.Join(out, gold.PopulationFile)
+			pop, err := gold.ReadPopulation(popPath)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				if err := writeModel(out, gold.PopulationFile, func(f *os.File) error { return gold.WritePopulation(f, built) }); err != nil {
+					return err
+				}
+				pop = built
+				fmt.Fprintf(w, "population: %d sentences, written to %s\n", len(pop), popPath)
+			case err != nil:
 				return err
+			case !slices.Equal(pop, built):
+				fmt.Fprintf(w, "population: the frozen %s (%d sentences) is kept; today's segmentation gives %d, %d of them not in it\n",
+					popPath, len(pop), len(built), len(built)-countShared(pop, built))
+			default:
+				fmt.Fprintf(w, "population: %d sentences, the same as the frozen %s\n", len(pop), popPath)
 			}
 			drawn := gold.Draw(pop)
-			w := c.ErrOrStderr()
-			fmt.Fprintf(w, "population: %d sentences in %s\n", len(pop), filepath.Join(out, gold.PopulationFile))
 			for _, split := range []string{gold.Dev, gold.Test} {
 				var sents []gold.Sentence
 				for _, s := range drawn {
@@ -210,4 +225,19 @@ sentences, and rebuilding is then for checking, with --out elsewhere.`,
 	c.Flags().StringVar(&data, "data", "../shared/data", "directory of the third-party data")
 	c.Flags().StringVar(&out, "out", "gold", "the gold directory (it holds "+gold.WireFile+")")
 	return c
+}
+
+// countShared counts the candidates of b that a holds too.
+func countShared(a, b []gold.Candidate) int {
+	in := make(map[gold.Candidate]bool, len(a))
+	for _, c := range a {
+		in[c] = true
+	}
+	n := 0
+	for _, c := range b {
+		if in[c] {
+			n++
+		}
+	}
+	return n
 }

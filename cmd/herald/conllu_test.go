@@ -1,8 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"herald/gold"
 )
 
 // TestCodeFromTrees: the CoNLL-U that `analyze --format conllu` writes, read back with
@@ -57,5 +61,70 @@ func TestConlluInputErrors(t *testing.T) {
 	}
 	if code, _, errOut := herald(t, "", "code", "--conllu", "no-such.conllu"); code != 1 || !strings.Contains(errOut, "no-such.conllu") {
 		t.Errorf("missing file: exit %d: %s", code, errOut)
+	}
+}
+
+// TestEvalEvents runs `herald eval events` on the team's wire sentences of the gold
+// standard, which need no ../shared: a report ending in KEY=VALUE, the same twice; usage
+// errors exit 2, an uncoded gold file 1.
+func TestEvalEvents(t *testing.T) {
+	sents, err := gold.ReadFile("../../gold/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wire []gold.Sentence
+	for _, s := range sents {
+		if s.Corpus == gold.Wire && len(wire) < 12 {
+			wire = append(wire, s)
+		}
+	}
+	dir := t.TempDir()
+	write := func(name string, sents []gold.Sentence) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := gold.Write(f, sents); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	write(gold.SplitFile(gold.Dev), wire)
+	raw, err := os.ReadFile("../../gold/" + gold.WireFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, gold.WireFile), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := herald(t, "", "eval", "events", dir, "--split", "dev")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "P=") || !strings.Contains(last, " sentences=12 ") {
+		t.Errorf("last line %q", last)
+	}
+	for _, want := range []string{"root + countries", "confusion by root", "sentences wrong at root + countries"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if _, again, _ := herald(t, "", "eval", "events", dir, "--split", "dev"); again != out {
+		t.Error("two runs differ")
+	}
+	if code, _, errOut := herald(t, "", "eval", "events", dir, "--split", "train"); code != 2 {
+		t.Errorf("--split train: exit %d: %s", code, errOut)
+	}
+	wire[3].Coder = ""
+	uncoded := write("uncoded.jsonl", wire)
+	if code, _, errOut := herald(t, "", "eval", "events", uncoded); code != 1 || !strings.Contains(errOut, "1 of the 12 sentences are not coded") {
+		t.Errorf("an uncoded sentence: exit %d: %s", code, errOut)
+	}
+	if code, out, errOut := herald(t, "", "eval", "agreement", filepath.Join(dir, "dev.jsonl"), uncoded); code != 0 || !strings.Contains(out, "event_agreement=100.00") {
+		t.Errorf("agreement of a file with itself: exit %d: %s %s", code, out, errOut)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"herald/conllu"
 	"herald/document"
 	"herald/gold"
 	"herald/pipeline"
@@ -79,65 +78,22 @@ Herald's parse.`,
 			if uncoded > 0 {
 				return fmt.Errorf("%s: %d of the %d sentences are not coded yet", path, uncoded, len(sents))
 			}
-			given, err := readTrees(trees)
-			if err != nil {
-				return err
+			var given map[string]*document.Document
+			if len(trees) > 0 {
+				if given, err = gold.ReadTrees(trees); err != nil {
+					return err
+				}
 			}
 			p, err := pipeline.New(pipeline.Options{EventsOnly: true, Workers: workers})
 			if err != nil {
 				return err
 			}
 			corpora := gold.NewCorpora(data, dir)
-			w := c.OutOrStdout()
-			own, err := gold.Code(corpora, sents, p, nil)
+			ev, err := gold.Evaluate(corpora, sents, p, given)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", path, err)
 			}
-			if given == nil {
-				rep := gold.Score(sents, own.Events)
-				fmt.Fprintf(w, "gold        %s: %d %s sentences, %d events in %d of them\n", path, len(sents), split, rep.Levels[gold.Full].Gold, rep.HasEvent.Gold)
-				fmt.Fprintf(w, "herald      %d events in %d sentences (Herald's own parse)\n\n", rep.Levels[gold.Full].Pred, rep.HasEvent.Pred)
-				rep.WriteTable(w)
-				fmt.Fprintln(w, "\nconfusion by root (gold in rows, Herald in columns, - none):")
-				rep.WriteConfusion(w)
-				fmt.Fprintln(w)
-				rep.WriteWrong(w, corpora, failures)
-				fmt.Fprintln(w)
-				fmt.Fprintln(w, rep.Summary(""))
-				return nil
-			}
-			fromTrees, err := gold.Code(corpora, sents, p, given)
-			if err != nil {
-				return err
-			}
-			skipped := map[string]bool{}
-			for _, id := range fromTrees.Skipped {
-				skipped[id] = true
-			}
-			var covered []gold.Sentence
-			for _, s := range sents {
-				if !skipped[s.ID] {
-					covered = append(covered, s)
-				}
-			}
-			if len(covered) == 0 {
-				return fmt.Errorf("no gold sentence of %s is in a document of the --conllu files", path)
-			}
-			rep, ownRep := gold.Score(covered, fromTrees.Events), gold.Score(covered, own.Events)
-			fmt.Fprintf(w, "gold        %s: %d of the %d %s sentences are in documents of the --conllu files; %d events in %d of them\n",
-				path, len(covered), len(sents), split, rep.Levels[gold.Full].Gold, rep.HasEvent.Gold)
-			fmt.Fprintf(w, "herald      from the given trees: %d events in %d sentences; from its own parse: %d in %d\n\n",
-				rep.Levels[gold.Full].Pred, rep.HasEvent.Pred, ownRep.Levels[gold.Full].Pred, ownRep.HasEvent.Pred)
-			fmt.Fprintln(w, "from the given trees:")
-			rep.WriteTable(w)
-			fmt.Fprintln(w, "\nfrom Herald's own parse, the same sentences:")
-			ownRep.WriteTable(w)
-			fmt.Fprintln(w, "\nconfusion by root, from the given trees (gold in rows, Herald in columns, - none):")
-			rep.WriteConfusion(w)
-			fmt.Fprintln(w)
-			rep.WriteWrong(w, corpora, failures)
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, rep.Summary("")+" "+ownRep.Summary("own_"))
+			ev.Write(c.OutOrStdout(), corpora, path+" ("+split+")", failures)
 			return nil
 		},
 	}
@@ -147,23 +103,6 @@ Herald's parse.`,
 	c.Flags().IntVar(&failures, "failures", 25, "list at most `N` of the sentences Herald gets wrong")
 	c.Flags().IntVar(&workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
 	return c
-}
-
-// readTrees reads the documents of CoNLL-U files by id; nil when there are no files.
-func readTrees(files []string) (map[string]*document.Document, error) {
-	if len(files) == 0 {
-		return nil, nil
-	}
-	trees := map[string]*document.Document{}
-	for _, f := range files {
-		for doc, err := range conllu.Documents(f, nil) {
-			if err != nil {
-				return nil, err
-			}
-			trees[doc.ID] = doc
-		}
-	}
-	return trees, nil
 }
 
 func newEvalAgreementCmd() *cobra.Command {
