@@ -1,12 +1,10 @@
 // Package pipeline wires Herald's stages into one Pipeline that the CLI, the benchmarks and
-// (later) the server share. It takes documents from ingest and runs, in order: extract (the
-// article text of an HTML page, see ingest.Extract), clean (bytes to normalized text),
-// dateline (header, end marks, bylines), timex (the reference date and the time expressions),
-// segment (sentences and tokens), syntax (tags, lemmas, dependency parse) and entity (names,
-// roles and who-is-who, see package entity) and actor (CAMEO actor codes, see package
-// actor) and event (who did what to whom, see package event) and geo (places resolved
-// to GeoNames, where each event happened, see package geo). Later stages are added
-// here, each as one more step in Process.
+// the server share. The stages are one list (stages, in pipeline.go), run and timed by one
+// loop: extract (the article text of an HTML page), clean (bytes to normalized text),
+// dateline (header, end marks, bylines), timex (the reference date and the time
+// expressions), segment (sentences and tokens), syntax (tags, lemmas, dependency parse),
+// entity (names, roles and who-is-who), actor (CAMEO actor codes), event (who did what to
+// whom) and geo (places resolved to GeoNames, where each event happened).
 //
 // Documents are processed in parallel by a pool of workers, but results are delivered in
 // input order, so the same input always gives byte-identical output.
@@ -185,6 +183,81 @@ func (t *StageTimes) Add(o StageTimes) {
 	}
 }
 
+// job is one document on its way through the stages, with what the stages need to know
+// of how it came.
+type job struct {
+	doc *document.Document
+	sc  *scratch
+	// given says the document came with its text, sentences and trees (from CoNLL-U):
+	// the stages that make those are skipped, and the syntax fills in only what the
+	// trees lack.
+	given bool
+	errs  []error
+}
+
+// stage is one step of the pipeline: it reads the layers the stages before it wrote and
+// adds its own. run returns false when the document cannot go on (its bytes are no text).
+type stage struct {
+	// skipGiven says the stage makes what a document from CoNLL-U already has.
+	skipGiven bool
+	run       func(p *Pipeline, j *job) bool
+}
+
+// stages are the pipeline's steps, in order, indexed like StageNames.
+var stages = [numStages]stage{
+	StageExtract: {skipGiven: true, run: func(p *Pipeline, j *job) bool {
+		// Extraction costs milliseconds a page, which is why ingest leaves it to the
+		// workers.
+		if err := ingest.Extract(j.doc); err != nil {
+			j.errs = append(j.errs, fmt.Errorf("%s: %w", j.doc.Where(), err))
+			return false
+		}
+		return true
+	}},
+	StageClean: {skipGiven: true, run: func(p *Pipeline, j *job) bool {
+		doc := j.doc
+		cleaned, err := clean.Clean(doc.Raw)
+		if err != nil {
+			j.errs = append(j.errs, fmt.Errorf("%s: %w", doc.Where(), err))
+			return false
+		}
+		for _, pr := range cleaned.Problems {
+			j.errs = append(j.errs, fmt.Errorf("%s@%d: %s", doc.Where(), pr.Offset, pr.Msg))
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("byte %d: %s", pr.Offset, pr.Msg))
+		}
+		doc.Text, doc.Charset, doc.Repairs = cleaned.Text, cleaned.Charset, cleaned.Repairs
+		doc.Raw = nil
+		return true
+	}},
+	StageDateline: {skipGiven: true, run: func(p *Pipeline, j *job) bool { dateline.Annotate(j.doc); return true }},
+	StageTimex: {run: func(p *Pipeline, j *job) bool {
+		published := j.doc.Published
+		if published == "" {
+			published = p.published
+		}
+		timex.Annotate(j.doc, timex.Options{Published: published, Today: p.today})
+		return true
+	}},
+	StageSegment: {skipGiven: true, run: func(p *Pipeline, j *job) bool { segment.Annotate(j.doc); return true }},
+	StageSyntax: {run: func(p *Pipeline, j *job) bool {
+		switch {
+		case j.given:
+			for i := range j.doc.Sentences {
+				j.sc.syntax.Complete(j.doc.Sentences[i].Tokens)
+			}
+		case p.eventsOnly:
+			p.parseCodable(j.sc.syntax, j.doc)
+		default:
+			j.sc.syntax.Annotate(j.doc)
+		}
+		return true
+	}},
+	StageEntity: {run: func(p *Pipeline, j *job) bool { j.sc.entity.Annotate(j.doc); return true }},
+	StageActor:  {run: func(p *Pipeline, j *job) bool { p.actors.Annotate(j.doc); return true }},
+	StageEvent:  {run: func(p *Pipeline, j *job) bool { p.events.Annotate(j.doc); return true }},
+	StageGeo:    {run: func(p *Pipeline, j *job) bool { p.places.Annotate(j.doc); return true }},
+}
+
 // Result is the outcome for one input item: a processed document, diagnostics, or both
 // (a document that was recovered from bad input still comes with its diagnostics).
 type Result struct {
@@ -205,128 +278,41 @@ func (p *Pipeline) Process(doc *document.Document) Result {
 	return p.process(sc, doc)
 }
 
-// process is Process with the scratch of the calling goroutine.
+// process runs the stages on doc with the scratch of the calling goroutine, timing each.
 func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Errs: []error{fmt.Errorf("%s: internal error: %v\n%s", doc.Where(), r, debug.Stack())}}
 		}
 	}()
+	j := job{doc: doc, sc: sc, given: doc.Raw == nil && doc.Sentences != nil}
 	var times StageTimes
-	var errs []error
-	if doc.Raw == nil && doc.Sentences != nil {
-		p.given(sc, doc, &times)
-	} else {
-		var ok bool
-		if errs, ok = p.prepare(sc, doc, &times); !ok {
-			return Result{Errs: errs}
+	for i, st := range stages {
+		if j.given && st.skipGiven {
+			continue
+		}
+		t := time.Now()
+		ok := st.run(p, &j)
+		times[i] = time.Since(t)
+		if !ok {
+			return Result{Errs: j.errs, Times: times}
 		}
 	}
-	t5 := time.Now()
-
-	sc.entity.Annotate(doc)
-	t6 := time.Now()
-	times[StageEntity] = t6.Sub(t5)
-
-	p.actors.Annotate(doc)
-	t7 := time.Now()
-	times[StageActor] = t7.Sub(t6)
-
-	p.events.Annotate(doc)
-	t8 := time.Now()
-	times[StageEvent] = t8.Sub(t7)
-
-	p.places.Annotate(doc)
-	times[StageGeo] = time.Since(t8)
-
 	ensureLayers(doc)
-	return Result{Doc: doc, Errs: errs, Times: times}
-}
-
-// prepare runs the stages up to the syntax on a document from ingest, adding their times
-// to times. It reports false when the document could not be read at all (errs says why).
-func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTimes) (errs []error, ok bool) {
-	tx := time.Now()
-	// Extraction costs milliseconds a page, which is why ingest leaves it to the workers.
-	if err := ingest.Extract(doc); err != nil {
-		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
-	}
-	t0 := time.Now()
-	times[StageExtract] = t0.Sub(tx)
-
-	cleaned, err := clean.Clean(doc.Raw)
-	if err != nil {
-		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
-	}
-	for _, pr := range cleaned.Problems {
-		errs = append(errs, fmt.Errorf("%s@%d: %s", doc.Where(), pr.Offset, pr.Msg))
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("byte %d: %s", pr.Offset, pr.Msg))
-	}
-	doc.Text, doc.Charset, doc.Repairs = cleaned.Text, cleaned.Charset, cleaned.Repairs
-	doc.Raw = nil
-	t1 := time.Now()
-	times[StageClean] = t1.Sub(t0)
-
-	dateline.Annotate(doc)
-	t2 := time.Now()
-	times[StageDateline] = t2.Sub(t1)
-
-	p.timex(doc)
-	t3 := time.Now()
-	times[StageTimex] = t3.Sub(t2)
-
-	segment.Annotate(doc)
-	t4 := time.Now()
-	times[StageSegment] = t4.Sub(t3)
-
-	if p.eventsOnly {
-		p.parseCodable(sc.syntax, doc)
-	} else {
-		sc.syntax.Annotate(doc)
-	}
-	times[StageSyntax] = time.Since(t4)
-	return errs, true
+	return Result{Doc: doc, Errs: j.errs, Times: times}
 }
 
 // Segment runs the stages that need no model on a document from ingest: extract, clean,
 // dateline and segment. It is for callers that want sentences and tokens only (word
 // clusters, the gold standard's list of sentences).
 func Segment(doc *document.Document) error {
-	if err := ingest.Extract(doc); err != nil {
-		return fmt.Errorf("%s: %w", doc.Where(), err)
+	j := job{doc: doc}
+	for _, i := range []int{StageExtract, StageClean, StageDateline, StageSegment} {
+		if !stages[i].run(nil, &j) {
+			return errors.Join(j.errs...)
+		}
 	}
-	cleaned, err := clean.Clean(doc.Raw)
-	if err != nil {
-		return fmt.Errorf("%s: %w", doc.Where(), err)
-	}
-	doc.Text, doc.Charset, doc.Repairs, doc.Raw = cleaned.Text, cleaned.Charset, cleaned.Repairs, nil
-	dateline.Annotate(doc)
-	segment.Annotate(doc)
 	return nil
-}
-
-// given runs the stages up to the syntax on a document that came with its sentences and
-// trees (conllu.DocumentReader), and with its text, dateline and publication date: the
-// time expressions, and the syntax the trees lack.
-func (p *Pipeline) given(sc *scratch, doc *document.Document, times *StageTimes) {
-	t0 := time.Now()
-	p.timex(doc)
-	t1 := time.Now()
-	times[StageTimex] = t1.Sub(t0)
-	for i := range doc.Sentences {
-		sc.syntax.Complete(doc.Sentences[i].Tokens)
-	}
-	times[StageSyntax] = time.Since(t1)
-}
-
-// timex resolves the reference date (the document's own publication date, else the one
-// the pipeline was given) and the time expressions.
-func (p *Pipeline) timex(doc *document.Document) {
-	published := doc.Published
-	if published == "" {
-		published = p.published
-	}
-	timex.Annotate(doc, timex.Options{Published: published, Today: p.today})
 }
 
 // parseCodable tags every sentence of doc and parses those the event coder may code.
