@@ -109,3 +109,8 @@ func overlapsEntity(ents []document.Entity, start, end int) bool {
 	}
 	return false
 }
+
+// isCapitalized reports whether w starts with a capital letter.
+func isCapitalized(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}

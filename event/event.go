@@ -622,34 +622,3 @@ func dedupe(dst []document.Event, start int) []document.Event {
 	}
 	return out
 }
-
-// Codable tells, for a document whose sentences are tagged but not yet parsed, which
-// sentences need the parse when only the events are wanted: those that may hold an event
-// (a verb of the dictionary and two places an actor may be named, a source and a
-// target) and those that give a name the title its later mentions inherit.
-func (c *Coder) Codable(doc *document.Document) []bool {
-	codable := make([]bool, len(doc.Sentences))
-	if c.actors == nil {
-		for i := range codable {
-			codable[i] = true
-		}
-		return codable
-	}
-	counts, titled := c.actors.Candidates(doc, 2)
-	for si := range doc.Sentences {
-		if titled[si] {
-			codable[si] = true
-			continue
-		}
-		if counts[si] < 2 {
-			continue
-		}
-		for _, t := range doc.Sentences[si].Tokens {
-			if t.UPOS == "VERB" && c.verbs.knows(strings.ToUpper(t.Text), strings.ToUpper(t.Lemma)) {
-				codable[si] = true
-				break
-			}
-		}
-	}
-	return codable
-}

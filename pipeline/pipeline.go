@@ -74,6 +74,7 @@ type Pipeline struct {
 	actors     *actor.Coder
 	events     *event.Coder
 	places     *geo.Resolver
+	gate       *gate
 }
 
 // New builds a Pipeline.
@@ -138,6 +139,7 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
 	}
 	p.events = event.New(lex, p.actors, describer(book))
+	p.gate = newGate(lex, entities.Gazetteer)
 	p.places = geo.New(places, entities.Gazetteer.CAMEO, func(code string) bool {
 		_, ok := book.Label(cameo.KindType, code)
 		return ok && !internationalRoots[code]
@@ -320,7 +322,7 @@ func (p *Pipeline) parseCodable(a *syntax.Annotator, doc *document.Document) {
 	for i := range doc.Sentences {
 		a.Tag(doc.Sentences[i].Tokens)
 	}
-	for i, ok := range p.events.Codable(doc) {
+	for i, ok := range p.gate.codable(doc) {
 		if ok {
 			a.Parse(doc.Sentences[i].Tokens)
 		} else {

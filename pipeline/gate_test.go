@@ -1,4 +1,4 @@
-package actor_test
+package pipeline
 
 import (
 	"slices"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"herald/document"
+	"herald/entity/gazetteer"
+	"herald/lexicon"
 )
 
 // tagged builds a sentence from "word/UPOS" pairs.
@@ -18,10 +20,10 @@ func tagged(s string) document.Sentence {
 	return sent
 }
 
-// TestCandidates counts the places where an actor may be named, sentence by sentence of
+// TestGateCandidates counts the places where an actor may be named, sentence by sentence of
 // a story of our own, and which sentences give a title that a later one relies on.
-func TestCandidates(t *testing.T) {
-	c := loadCoder(t)
+func TestGateCandidates(t *testing.T) {
+	g := testGate(t)
 	doc := &document.Document{Sentences: []document.Sentence{
 		// a titled name, named again below: two places (Treasury Secretary Hal Brandt, Senate)
 		tagged("Treasury/PROPN Secretary/PROPN Hal/PROPN Brandt/PROPN addressed/VERB the/DET Senate/PROPN ./PUNCT"),
@@ -39,7 +41,7 @@ func TestCandidates(t *testing.T) {
 		tagged("Analysts/NOUN were/AUX surprised/ADJ ./PUNCT"),
 		tagged("Orvex/PROPN said/VERB its/PRON costs/NOUN fell/VERB ./PUNCT"),
 	}}
-	counts, titled := c.Candidates(doc, 5)
+	counts, titled := g.candidates(doc, 5)
 	if want := []int{2, 0, 2, 1, 1, 2, 1, 0, 0}; !slices.Equal(counts, want) {
 		t.Errorf("counts %v, want %v", counts, want)
 	}
@@ -48,7 +50,38 @@ func TestCandidates(t *testing.T) {
 	}
 	// Without the later "Brandt said", the title matters to no other sentence.
 	doc.Sentences = doc.Sentences[:2]
-	if _, titled := c.Candidates(doc, 5); titled[0] {
+	if _, titled := g.candidates(doc, 5); titled[0] {
 		t.Error("a title no later sentence relies on still asks for the parse")
+	}
+}
+
+// testGate is a gate over the embedded dictionaries and gazetteer.
+func testGate(t testing.TB) *gate {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaz, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newGate(lex, gaz)
+}
+
+// TestGateCodable: a sentence is parsed when it has a verb of the dictionary and two
+// places for actors, or gives a title a later sentence relies on.
+func TestGateCodable(t *testing.T) {
+	g := testGate(t)
+	doc := &document.Document{Sentences: []document.Sentence{
+		tagged("Kenya/PROPN met/VERB Uganda/PROPN ./PUNCT"),
+		tagged("Kenya/PROPN grew/VERB fast/ADV ./PUNCT"),
+		tagged("Kenya/PROPN blorfed/VERB Uganda/PROPN ./PUNCT"),
+		tagged("Shares/NOUN of/ADP Orvex/PROPN met/VERB expectations/NOUN ./PUNCT"),
+	}}
+	doc.Sentences[0].Tokens[1].Lemma = "meet"
+	doc.Sentences[3].Tokens[3].Lemma = "meet"
+	if got, want := g.codable(doc), []bool{true, false, false, false}; !slices.Equal(got, want) {
+		t.Errorf("codable %v, want %v", got, want)
 	}
 }

@@ -1,12 +1,72 @@
-package actor
+package pipeline
 
 import (
 	"strings"
 
 	"herald/document"
+	"herald/entity/gazetteer"
+	"herald/lexicon"
 )
 
-// Candidates looks at a document whose sentences are tagged but not parsed, and tells for
+// gate decides which sentences of a document need the parse when only its events are
+// wanted (Options.EventsOnly). It reads the sentences' tags and the compiled dictionaries
+// and gazetteer directly, before any later stage has run.
+type gate struct {
+	lex *lexicon.Lexicon
+	gaz *gazetteer.Gazetteer
+	// verbs are the head words of the verb dictionary's verbs, as written and in every
+	// form the dictionary gives.
+	verbs map[string]bool
+}
+
+func newGate(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *gate {
+	g := &gate{lex: lex, gaz: gaz, verbs: map[string]bool{}}
+	if lex == nil || lex.Verbs == nil {
+		return g
+	}
+	for _, b := range lex.Verbs.Blocks {
+		for _, v := range b.Verbs {
+			if len(v.Words) == 0 || v.Head < 0 || v.Head >= len(v.Words) {
+				continue
+			}
+			g.verbs[v.Words[v.Head]] = true
+			for _, f := range v.Forms {
+				if v.Head < len(f) && f[v.Head] != "" {
+					g.verbs[f[v.Head]] = true
+				}
+			}
+		}
+	}
+	return g
+}
+
+// codable tells, for a document whose sentences are tagged but not yet parsed, which
+// sentences need the parse: those that may hold an event (a verb of the dictionary and
+// two places an actor may be named, a source and a target) and those that give a name the
+// title its later mentions inherit. It errs on the side of parsing: a sentence it turns
+// down is an event lost.
+func (g *gate) codable(doc *document.Document) []bool {
+	codable := make([]bool, len(doc.Sentences))
+	counts, titled := g.candidates(doc, 2)
+	for si := range doc.Sentences {
+		if titled[si] {
+			codable[si] = true
+			continue
+		}
+		if counts[si] < 2 {
+			continue
+		}
+		for _, t := range doc.Sentences[si].Tokens {
+			if t.UPOS == "VERB" && (g.verbs[strings.ToUpper(t.Text)] || g.verbs[strings.ToUpper(t.Lemma)]) {
+				codable[si] = true
+				break
+			}
+		}
+	}
+	return codable
+}
+
+// candidates looks at a document whose sentences are tagged but not parsed, and tells for
 // each sentence how many places in it may name a coded actor (counting up to limit), and
 // whether it gives a person a title or role that a later sentence relies on: "Treasury
 // Secretary James Baker …" followed by "Baker said" or "he said".
@@ -18,7 +78,7 @@ import (
 // "President Tokayev"). Other runs of proper nouns get no code from any source the actor
 // stage has, so they are not counted. The count errs on the side of counting: the event
 // stage parses only sentences with two places, and a place missed here is an event lost.
-func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, titled []bool) {
+func (g *gate) candidates(doc *document.Document, limit int) (counts []int, titled []bool) {
 	n := len(doc.Sentences)
 	counts = make([]int, n)
 	titled = make([]bool, n)
@@ -34,7 +94,7 @@ func (c *Coder) Candidates(doc *document.Document, limit int) (counts []int, tit
 	var words, upos []string
 	for si := range doc.Sentences {
 		words, upos = wordsOf(doc.Sentences[si].Tokens, words[:0], upos[:0])
-		known, role := c.knownSpans(words)
+		known, role := g.knownSpans(words)
 		codable := make([]bool, len(words)) // tokens of names that may be coded
 		for i, k := range known {
 			for j := i; j < i+max(k, -k); j++ {
@@ -183,11 +243,11 @@ func addInitials(initials map[string]bool, words []string, codable []bool) {
 // knownSpans marks where the names the gazetteer or dictionaries know start: known[i] is
 // the length of the longest one starting at words[i], 0 inside one or where none starts;
 // role[i] tells that it is a role of the agents dictionary ("President", "spokesman").
-func (c *Coder) knownSpans(words []string) (known []int, role []bool) {
+func (g *gate) knownSpans(words []string) (known []int, role []bool) {
 	known = make([]int, len(words))
 	role = make([]bool, len(words))
 	for i := 0; i < len(words); {
-		k, agent := c.known(words, i)
+		k, agent := g.known(words, i)
 		if k == 0 {
 			i++
 			continue
@@ -257,14 +317,14 @@ func absorbTitle(known []int, words []string, start, end int) {
 // known returns the length of the longest name starting at words[i] that the gazetteer
 // or the dictionaries know, 0 if none, and whether it is a role of the agents
 // dictionary.
-func (c *Coder) known(words []string, i int) (int, bool) {
+func (g *gate) known(words []string, i int) (int, bool) {
 	k, nt := 0, 0
-	if c.gaz != nil {
-		k, _ = c.gaz.Match(words, i)
+	if g.gaz != nil {
+		k, _ = g.gaz.Match(words, i)
 	}
-	if c.lex != nil {
-		na, _ := c.lex.Actor(words, i)
-		nt, _ = c.lex.Agent(words, i)
+	if g.lex != nil {
+		na, _ := g.lex.Actor(words, i)
+		nt, _ = g.lex.Agent(words, i)
 		k = max(k, na, nt)
 	}
 	return k, nt > 0 && nt == k
