@@ -57,13 +57,11 @@ type Coding struct {
 	Country string
 }
 
-// Annotate codes every entity of doc, after adding the names of the actor dictionaries
-// the entity stage missed (addDictionaryNames). A cluster's code is the most trusted coding among
+// Annotate codes every entity of doc. A cluster's code is the most trusted coding among
 // its mentions (role, then leader, then dictionary; the first mention breaks ties), and
 // every mention of the cluster gets it, with How "context" where the mention alone did
 // not give it.
 func (c *Coder) Annotate(doc *document.Document) {
-	c.addDictionaryNames(doc)
 	date := Date(doc)
 	best := map[int]Coding{}
 	codings := make([]Coding, len(doc.Entities))

@@ -10,6 +10,7 @@ package document
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 )
 
@@ -57,6 +58,15 @@ func (d *Document) Where() string {
 		return d.Source + ":" + strconv.Itoa(d.Line)
 	}
 	return d.Source
+}
+
+// SentenceAt returns the index of the sentence holding byte offset off, -1 if none.
+func (d *Document) SentenceAt(off int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off })
+	if i < len(d.Sentences) && d.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
 }
 
 // Span is a half-open byte range [Start, End) of Document.Text.

@@ -2,7 +2,9 @@
 // nationalities each sentence names, splits titles off names ("Chinese Foreign Minister Wang
 // Yi" is Wang Yi, Foreign Minister, Chinese), and links the mentions of one referent across
 // the article ("Kassym-Jomart Tokayev" … "Tokayev" … "he"). It reads the tokens, tags and
-// parse of the syntax stage and fills the Document's entities layer (docs/INTERFACES.md).
+// parse of the syntax stage and fills the Document's entities layer (docs/INTERFACES.md),
+// of which it is the only writer: it also repairs what the recognizer did to place names
+// (places.go), before the actors and events are coded from them.
 //
 // Names come from the statistical recognizer (package ner) and, where it is silent, from
 // direct matches in the gazetteer (package gazetteer): countries, capitals, demonyms and
@@ -19,13 +21,21 @@ import (
 	"herald/document"
 	"herald/entity/gazetteer"
 	"herald/entity/ner"
+	"herald/lexicon"
 )
 
-// Models are what the stage reads: the recognizer's model and the gazetteer, both
-// read-only after loading and shared by every goroutine.
+// Models are what the stage reads: the recognizer's model, the gazetteer, and the names of
+// places, all read-only after loading and shared by every goroutine.
 type Models struct {
 	NER       *ner.Model
 	Gazetteer *gazetteer.Gazetteer
+	// Dictionaries, when set, are the actor dictionaries whose names the stage adds as
+	// entities where the recognizer missed them (addDictionaryNames): the lexicon the
+	// actor stage codes with.
+	Dictionaries *lexicon.Lexicon
+	// Places, when set, are the place names the stage repairs place entities with
+	// (repairPlaces): geo's gazetteer, which the pipeline gives it.
+	Places PlaceNames
 }
 
 // Load reads the recognizer model and the gazetteer embedded in the binary, in parallel.
@@ -104,6 +114,12 @@ func (a *Annotator) Annotate(doc *document.Document) {
 	}
 	linkMentions(a.mentions, a.models.Gazetteer, date)
 	doc.Entities = appendEntities(doc.Entities[:0], doc, a.mentions)
+	if a.models.Dictionaries != nil {
+		addDictionaryNames(doc, a.models.Dictionaries, date)
+	}
+	if a.models.Places != nil {
+		repairPlaces(doc, a.models.Places)
+	}
 }
 
 // appendEntities turns the linked mentions into the entities layer.

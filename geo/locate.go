@@ -38,7 +38,7 @@ func (r *Resolver) locateEvents(doc *document.Document) {
 		if e.Place == nil {
 			continue
 		}
-		si := sentenceOf(doc, e.Start)
+		si := doc.SentenceAt(e.Start)
 		if si < 0 {
 			continue
 		}

@@ -103,7 +103,6 @@ func names(set map[string]map[string]bool, code, key string) bool {
 // Annotate resolves every place name (LOC and GPE entities, the dateline's place
 // included), then locates the events and their actors.
 func (r *Resolver) Annotate(doc *document.Document) {
-	r.findMissed(doc)
 	ms := r.mentions(doc)
 	ctx := context{countries: map[string]map[string]bool{}, divisions: map[string]map[string]bool{}}
 	// The actors and nationalities that are not places themselves say which countries the
@@ -209,7 +208,7 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 		if len(cands) == 0 {
 			continue
 		}
-		m := mention{entity: i, sent: sentenceOf(doc, e.Start), key: Fold(key), candidates: cands}
+		m := mention{entity: i, sent: doc.SentenceAt(e.Start), key: Fold(key), candidates: cands}
 		r.readAround(doc.Text, e.Start, e.End, &m)
 		if genericNames[m.key] && !m.divisionCue && len(m.qualifiers) == 0 {
 			continue // "the Centre", "the North": a word before it is a name
@@ -421,11 +420,3 @@ func (r *Resolver) location(i int32) *document.Location {
 	return loc
 }
 
-// sentenceOf returns the index of the sentence holding byte offset off, -1 if none.
-func sentenceOf(doc *document.Document, off int) int {
-	i := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].End > off })
-	if i < len(doc.Sentences) && doc.Sentences[i].Start <= off {
-		return i
-	}
-	return -1
-}

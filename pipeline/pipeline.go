@@ -132,6 +132,11 @@ func New(opt Options) (*Pipeline, error) {
 	if errPlaces != nil {
 		return nil, fmt.Errorf("loading the places: %w", errPlaces)
 	}
+	// The entity stage adds the dictionaries' names and repairs place names with the
+	// places stage's gazetteer.
+	withNames := *entities
+	withNames.Dictionaries, withNames.Places = lex, places
+	entities = &withNames
 	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
 	book, err := cameo.Load()

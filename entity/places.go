@@ -1,4 +1,4 @@
-package geo
+package entity
 
 import (
 	"slices"
@@ -8,7 +8,31 @@ import (
 	"herald/document"
 )
 
-// findMissed repairs what the recognizer did to place names, before they are resolved:
+// PlaceNames are the names of places a gazetteer knows (geo's), for the repairs of place
+// names. The entity stage reads them through this interface, which keeps the places
+// stage above it.
+type PlaceNames interface {
+	// PlaceName tells whether name is the name of a place, and what the repairs need to
+	// know of the first place it names.
+	PlaceName(name string) (PlaceName, bool)
+}
+
+// PlaceName is what the repairs of place names need to know of a place.
+type PlaceName struct {
+	// Region: a region or body of water (an entity of type LOC); otherwise a country,
+	// division or settlement (GPE).
+	Region bool
+	// Country: the place is a country.
+	Country bool
+	// Prominent: known well enough to be taken as a place wherever its name stands (a
+	// country, a region, a capital, a large division or city, by its own name).
+	Prominent bool
+	// Alternate: the name is one of the place's other names, not its own.
+	Alternate bool
+}
+
+// repairPlaces repairs what the recognizer did to place names, before the actors and
+// events are coded from the entities:
 //   - a place name cut in pieces is made whole ("Strait" + "Hormuz" is the Strait of
 //     Hormuz, "Santiago" of Santiago de Compostela);
 //   - a one-word name taken for a person or an organization that is a country, a
@@ -17,7 +41,7 @@ import (
 //   - a prominent place no entity covers becomes one ("fled Nagorno-Karabakh").
 //
 // The entities layer is changed in place; new entities get clusters of their own.
-func (r *Resolver) findMissed(doc *document.Document) {
+func repairPlaces(doc *document.Document, places PlaceNames) {
 	nextCluster := 0
 	for _, e := range doc.Entities {
 		nextCluster = max(nextCluster, e.Cluster+1)
@@ -25,7 +49,7 @@ func (r *Resolver) findMissed(doc *document.Document) {
 	added := false
 	bySentence := map[int][]int{}
 	for i, e := range doc.Entities {
-		if si := sentenceOf(doc, e.Start); si >= 0 {
+		if si := doc.SentenceAt(e.Start); si >= 0 {
 			bySentence[si] = append(bySentence[si], i)
 		}
 	}
@@ -42,17 +66,16 @@ func (r *Resolver) findMissed(doc *document.Document) {
 			}
 		}
 		for k := 0; k < len(toks); {
-			n, refs := r.longestName(doc.Text, toks, k)
+			n, p := longestPlaceName(places, doc.Text, toks, k)
 			if n == 0 {
 				k++
 				continue
 			}
 			span := doc.Text[toks[k].Start:toks[k+n-1].End]
-			p := r.gaz.Place(refs[0].Index())
 			ents := entitiesIn(covered[k : k+n])
 			switch {
 			case len(ents) == 0:
-				if prominent(p, refs[0], span) && !(k == 0 && p.Kind != Country && p.Kind != Region) {
+				if p.Prominent && !(k == 0 && !p.Country && !p.Region) {
 					doc.Entities = append(doc.Entities, document.Entity{Start: toks[k].Start, End: toks[k+n-1].End,
 						Text: span, Type: placeType(p), Name: span, Mention: "name", Cluster: nextCluster})
 					nextCluster++
@@ -82,10 +105,10 @@ func (r *Resolver) findMissed(doc *document.Document) {
 						}
 					}
 				case (e.Type == "PERSON" || e.Type == "ORG") && len(ents) == 1 && e.Role == "" &&
-					e.Start == toks[k].Start && e.End == toks[k+n-1].End && prominent(p, refs[0], span) &&
+					e.Start == toks[k].Start && e.End == toks[k+n-1].End && p.Prominent &&
 					(e.Type == "ORG" || !strings.Contains(span, " ")):
 					e.Type = placeType(p)
-				case e.Type == "ORG" && len(ents) == 1 && n >= 3 && !refs[0].Alternate() &&
+				case e.Type == "ORG" && len(ents) == 1 && n >= 3 && !p.Alternate &&
 					e.Start == toks[k].Start && e.End == toks[k+n-1].End:
 					// a place's whole name of three words or more, which no organization
 					// the dictionaries know bears: "Santiago de Compostela"
@@ -108,21 +131,23 @@ func (r *Resolver) findMissed(doc *document.Document) {
 	}
 }
 
-// longestName returns the longest run of up to five tokens from k whose text is a place
-// name of the gazetteer, and its places; 0 if none starts at k.
-func (r *Resolver) longestName(text string, toks []document.Token, k int) (int, []Ref) {
-	if !startsName(toks[k].Text) {
-		return 0, nil
+// longestPlaceName returns the longest run of up to five tokens from k whose text is a
+// place's name, and what the place is; 0 if none starts at k.
+func longestPlaceName(places PlaceNames, text string, toks []document.Token, k int) (int, PlaceName) {
+	if !startsName(toks[k].Text) || strings.EqualFold(toks[k].Text, "the") {
+		// The lookup drops a leading "the" ("the West Bank"), but the article is no
+		// part of the name's span: "The United States said" names "United States".
+		return 0, PlaceName{}
 	}
 	for n := min(5, len(toks)-k); n >= 1; n-- {
 		if !startsName(toks[k+n-1].Text) {
 			continue // a name ends on a name word: "Strait of Hormuz", not "Strait of"
 		}
-		if refs := r.gaz.Lookup(text[toks[k].Start:toks[k+n-1].End]); len(refs) > 0 {
-			return n, refs
+		if p, ok := places.PlaceName(text[toks[k].Start:toks[k+n-1].End]); ok {
+			return n, p
 		}
 	}
-	return 0, nil
+	return 0, PlaceName{}
 }
 
 // startsName reports whether a token may begin or end a place name: capitalized, or in
@@ -134,27 +159,8 @@ func startsName(w string) bool {
 	return false
 }
 
-// prominent reports whether a place is known well enough to be taken as a place wherever
-// its name stands: a country, a region, a large division or city, a capital, by its own
-// name.
-func prominent(p *Place, ref Ref, name string) bool {
-	if ref.Alternate() && p.Kind != Country && (latin(name) || p.Kind != Capital && p.Population < 1000000) {
-		// an alternate in another script ("Москва") names only a capital or a large city
-		return false
-	}
-	switch p.Kind {
-	case Country, Region, Capital:
-		return true
-	case Admin1:
-		return p.Population >= 500000
-	case City, Seat:
-		return p.Population >= 1000000
-	}
-	return false
-}
-
-func placeType(p *Place) string {
-	if p.Kind == Region {
+func placeType(p PlaceName) string {
+	if p.Region {
 		return "LOC"
 	}
 	return "GPE"
@@ -169,14 +175,4 @@ func entitiesIn(covered []int) []int {
 		}
 	}
 	return out
-}
-
-// latin reports whether a name's letters are all Latin.
-func latin(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return false
-		}
-	}
-	return true
 }

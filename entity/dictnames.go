@@ -1,25 +1,22 @@
-package actor
+package entity
 
 import (
 	"slices"
 	"strings"
 
 	"herald/document"
+	"herald/lexicon"
 )
 
 // addDictionaryNames adds to the entities layer the names of the actor dictionaries that
-// the entity stage did not find: a run of words the dictionary knows as an actor, not
+// the recognizer and the gazetteer did not find: a run of words the dictionary knows as an actor, not
 // overlapping any entity, that starts with a capital and holds a proper noun. The
 // recognizer is statistical and the dictionaries are what the user gave Herald to code
 // with: a name they list is an actor however the recognizer reads its sentence ("Old
 // foes Gondor and Osgiliath …"). A dictionary name whose code is a country's is GPE,
 // any other ORG. Mentions of the same words share a cluster, and clusters are numbered
 // again in order of first mention, as the entity stage numbers them.
-func (c *Coder) addDictionaryNames(doc *document.Document) {
-	if c.lex == nil {
-		return
-	}
-	date := Date(doc)
+func addDictionaryNames(doc *document.Document, lex *lexicon.Lexicon, date string) {
 	var added []document.Entity
 	var words []string
 	e := 0 // the first entity not ending before the sentence
@@ -40,7 +37,7 @@ func (c *Coder) addDictionaryNames(doc *document.Document) {
 				i++ // the cheap tests first: the lookup costs more
 				continue
 			}
-			n, a := c.lex.Actor(words, i)
+			n, a := lex.Actor(words, i)
 			if n == 0 || a == nil || !hasProperNoun(toks[i:i+n]) ||
 				overlapsEntity(doc.Entities[e:], toks[i].Start, toks[i+n-1].End) {
 				i++
@@ -113,4 +110,17 @@ func overlapsEntity(ents []document.Entity, start, end int) bool {
 // isCapitalized reports whether w starts with a capital letter.
 func isCapitalized(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// isCountryCode reports whether an actor code is a bare country: three capital letters.
+func isCountryCode(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
