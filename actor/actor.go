@@ -1,9 +1,11 @@
-// Package actor is the actor stage: it gives every entity the CAMEO actor code of what it
-// names, as of the article's date ("Kazakh President Kassym-Jomart Tokayev" on 2024-05-20
-// is KAZGOV), and records how the code was found. It reads the entities layer (names,
-// roles, nationalities and clusters from package entity) and codes with the compiled
-// PETRARCH dictionaries (package lexicon) and Herald's gazetteer (countries, capitals,
-// demonyms, IGOs, dated heads of state and government).
+// Package actor is the actor stage: it writes the actors layer, every place where the text
+// names an actor, with its CAMEO actor code as of the article's date ("Kazakh President
+// Kassym-Jomart Tokayev" on 2024-05-20 is KAZGOV) and how the code was found: the coded
+// entities, and the noun phrases that name an actor no entity covers ("Turkish police").
+// It reads the entities layer (names, roles, nationalities and clusters from package
+// entity) and the parse, and codes with the compiled PETRARCH dictionaries (package
+// lexicon) and Herald's gazetteer (countries, capitals, demonyms, IGOs, dated heads of
+// state and government).
 //
 // A code is found, in this order of trust:
 //
@@ -27,7 +29,7 @@ import (
 	"herald/lexicon"
 )
 
-// How a code was found, as the entities layer reports it in actor_how.
+// How a code was found, as the actors layer reports it (and the entities' actor_how).
 const (
 	ByRole       = "role"
 	ByLeader     = "leader"
@@ -57,11 +59,15 @@ type Coding struct {
 	Country string
 }
 
-// Annotate codes every entity of doc. A cluster's code is the most trusted coding among
-// its mentions (role, then leader, then dictionary; the first mention breaks ties), and
-// every mention of the cluster gets it, with How "context" where the mention alone did
-// not give it.
+// Annotate writes the actors layer of doc, every place where the text names an actor:
+//   - each entity with a code, in the order of the entities: a cluster's code is the most
+//     trusted coding among its mentions (role, then leader, then dictionary; the first
+//     mention breaks ties), and every mention of the cluster gets it, with How "context"
+//     where the mention alone did not give it;
+//   - then, in each parsed sentence, each noun phrase that codes to an actor ("Turkish
+//     police", "Pakistan's foreign minister"), by its head token (phrases.go).
 func (c *Coder) Annotate(doc *document.Document) {
+	doc.Actors = doc.Actors[:0]
 	date := Date(doc)
 	best := map[int]Coding{}
 	codings := make([]Coding, len(doc.Entities))
@@ -76,19 +82,25 @@ func (c *Coder) Annotate(doc *document.Document) {
 		e := &doc.Entities[i]
 		b, ok := best[e.Cluster]
 		own := codings[i]
+		var code, how string
 		switch {
 		case own.Code != "" && (e.Type == "GPE" || e.Type == "NORP" || e.Type == "LOC"):
 			// A national referent's mentions keep their own codes: "Astana" (the
 			// government) and "Kazakhstan" (the country) are one referent, not one code.
-			e.Actor, e.ActorHow = own.Code, own.How
+			code, how = own.Code, own.How
 		case !ok:
-			e.Actor, e.ActorHow = "", ""
 		case own.Code == b.Code:
-			e.Actor, e.ActorHow = b.Code, own.How
+			code, how = b.Code, own.How
 		default:
-			e.Actor, e.ActorHow = b.Code, ByContext
+			code, how = b.Code, ByContext
 		}
+		if code == "" {
+			continue
+		}
+		doc.Actors = append(doc.Actors, document.ActorMention{Start: e.Start, End: e.End, Text: e.Text, Code: code, How: how,
+			Entity: i, Sentence: doc.SentenceAt(e.Start)})
 	}
+	c.phrases(doc, date)
 }
 
 // better reports whether coding a should be its cluster's rather than b: the more

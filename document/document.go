@@ -10,6 +10,7 @@ package document
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -42,14 +43,15 @@ type Document struct {
 	// --date, else inferred from the dateline.
 	Published string `json:"published,omitempty"`
 
-	Dateline  *Dateline  `json:"dateline,omitempty"`
-	Repairs   []Repair   `json:"repairs"`
-	Marks     []Mark     `json:"marks,omitempty"`
-	Times     []Time     `json:"times"`
-	Sentences []Sentence `json:"sentences"`
-	Entities  []Entity   `json:"entities"`
-	Events    []Event    `json:"events"`
-	Warnings  []string   `json:"warnings,omitempty"`
+	Dateline  *Dateline      `json:"dateline,omitempty"`
+	Repairs   []Repair       `json:"repairs"`
+	Marks     []Mark         `json:"marks,omitempty"`
+	Times     []Time         `json:"times"`
+	Sentences []Sentence     `json:"sentences"`
+	Entities  []Entity       `json:"entities"`
+	Actors    []ActorMention `json:"actors"`
+	Events    []Event        `json:"events"`
+	Warnings  []string       `json:"warnings,omitempty"`
 }
 
 // Where names the document for diagnostics: "path", "path:line" for JSONL records.
@@ -58,6 +60,60 @@ func (d *Document) Where() string {
 		return d.Source + ":" + strconv.Itoa(d.Line)
 	}
 	return d.Source
+}
+
+// Tree returns the dependency tree of a sentence's tokens: each token's head (0-based, -1
+// for the root) and children in order. A head out of range, a token its own head, and a
+// cycle (where it closes) make a root, so that every walk up or down the tree ends: a
+// document read from JSON may carry anything.
+func Tree(toks []Token) (head []int, children [][]int) {
+	n := len(toks)
+	head = make([]int, n)
+	children = make([][]int, n)
+	for i, t := range toks {
+		h := t.Head - 1
+		if h < -1 || h >= n || h == i {
+			h = -1
+		}
+		head[i] = h
+	}
+	for i := range head {
+		k, steps := i, 0
+		for k >= 0 && steps <= n {
+			k, steps = head[k], steps+1
+		}
+		if steps > n {
+			head[i] = -1
+		}
+	}
+	for i := range head {
+		if h := head[i]; h >= 0 {
+			children[h] = append(children[h], i)
+		}
+	}
+	return head, children
+}
+
+// EntityAt returns a function that finds the entity covering a span of the text (a
+// token's), -1 if none. Entities come in text order (the dateline's place first), so a
+// sorted copy of their starts answers each span with a binary search.
+func (d *Document) EntityAt() func(start, end int) int {
+	order := make([]int, len(d.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return d.Entities[a].Start - d.Entities[b].Start })
+	return func(start, end int) int {
+		// the last entity starting at or before the span
+		k, _ := slices.BinarySearchFunc(order, start+1, func(i, target int) int { return d.Entities[i].Start - target })
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			e := &d.Entities[order[j]]
+			if e.Start <= start && end <= e.End {
+				return order[j]
+			}
+		}
+		return -1
+	}
 }
 
 // SentenceAt returns the index of the sentence holding byte offset off, -1 if none.
@@ -169,8 +225,10 @@ type Entity struct {
 	Name        string `json:"name,omitempty"`
 	Role        string `json:"role,omitempty"`
 	Nationality string `json:"nationality,omitempty"`
-	Actor       string `json:"actor,omitempty"`
-	ActorHow    string `json:"actor_how,omitempty"`
+	// Actor and ActorHow are the code of the entity's mention in the actors layer and
+	// how it was found; they are filled in when the document is written (MarshalJSON).
+	Actor    string `json:"actor,omitempty"`
+	ActorHow string `json:"actor_how,omitempty"`
 	// Mention says how the entity is mentioned: "name", "pronoun" ("he", "its") or
 	// "nominal" ("the president", "the country"). A pronoun or nominal mention carries
 	// the type, name, role and nationality of the referent it was linked to.
@@ -178,6 +236,61 @@ type Entity struct {
 	Cluster int    `json:"cluster"`
 	// Place is the GeoNames entry a place name (LOC, GPE) resolves to, when it does.
 	Place *Location `json:"place,omitempty"`
+}
+
+// ActorMention is one place where the text names an actor, named or not: an entity that
+// has a code ("Kazakh President Kassym-Jomart Tokayev"), or a noun phrase the actor stage
+// coded ("Turkish police", "Pakistan's foreign minister").
+type ActorMention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Code  string `json:"code"`
+	// How says how the code was found: role, leader, dictionary or context.
+	How string `json:"how"`
+	// Entity is the index of the entity the mention is, -1 for a phrase.
+	Entity int `json:"entity"`
+	// Sentence holds the mention (-1 for the dateline's place); Head is the 1-based index
+	// of a phrase's head token in it, 0 for an entity's mention.
+	Sentence int `json:"sentence"`
+	Head     int `json:"head,omitempty"`
+	// Composed says the code composes a country with a role (TUR + COP of "Turkish
+	// police"); RoleHead that the phrase's head words are a role or group the
+	// dictionaries know ("police"). The event stage reads them; they are no part of the
+	// output.
+	Composed bool `json:"-"`
+	RoleHead bool `json:"-"`
+}
+
+// EntityActors returns, for each entity, the index of its mention in the actors layer,
+// -1 when it has none.
+func (d *Document) EntityActors() []int {
+	out := make([]int, len(d.Entities))
+	for i := range out {
+		out[i] = -1
+	}
+	for i, a := range d.Actors {
+		if a.Head == 0 && a.Entity >= 0 && a.Entity < len(out) && out[a.Entity] < 0 {
+			out[a.Entity] = i
+		}
+	}
+	return out
+}
+
+// MarshalJSON writes the document as docs/INTERFACES.md shows it: each entity's actor and
+// actor_how are those of its mention in the actors layer, which the actor stage writes.
+func (d Document) MarshalJSON() ([]byte, error) {
+	type plain Document
+	p := plain(d)
+	if len(d.Actors) > 0 {
+		p.Entities = slices.Clone(d.Entities)
+		for i, k := range d.EntityActors() {
+			if k >= 0 {
+				p.Entities[i].Actor, p.Entities[i].ActorHow = d.Actors[k].Code, d.Actors[k].How
+			}
+		}
+	}
+	return json.Marshal(p)
 }
 
 // Event is one coded event: who did what to whom, with its evidence.

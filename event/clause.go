@@ -16,35 +16,30 @@ type sentence struct {
 	upper    []string // forms, upper-cased
 	lemma    []string // lemmas, upper-cased
 	entity   []int    // the entity (index into doc.Entities) covering each token, or -1
+	// phrase is, for each token, the actor mention (index into doc.Actors) of the noun
+	// phrase it heads, -1 if the actor stage coded none.
+	phrase []int
+	// actorOf is, for each entity, its actor mention (document.EntityActors).
+	actorOf []int
 }
 
-func newSentence(doc *document.Document, si int, entityAt func(start, end int) int) *sentence {
+// newSentence prepares sentence si of doc. phrases are the phrase mentions of the actors
+// layer in the sentence, actorOf the entities' mentions.
+func newSentence(doc *document.Document, si int, entityAt func(start, end int) int, phrases []int, actorOf []int) *sentence {
 	toks := doc.Sentences[si].Tokens
 	n := len(toks)
-	s := &sentence{index: si, toks: toks, head: make([]int, n), children: make([][]int, n),
-		upper: make([]string, n), lemma: make([]string, n), entity: make([]int, n)}
-	for i, t := range toks {
-		h := t.Head - 1
-		if h < -1 || h >= n || h == i {
-			h = -1 // a damaged parse: treat the token as a root rather than trust it
-		}
-		s.head[i] = h
+	s := &sentence{index: si, toks: toks, upper: make([]string, n), lemma: make([]string, n), entity: make([]int, n),
+		phrase: make([]int, n), actorOf: actorOf}
+	for i := range s.phrase {
+		s.phrase[i] = -1
 	}
-	// The parser makes trees, but a document read from JSON may carry anything: a cycle
-	// is cut where it closes, so that every walk up or down the tree ends.
-	for i := range s.head {
-		k, steps := i, 0
-		for k >= 0 && steps <= n {
-			k, steps = s.head[k], steps+1
-		}
-		if steps > n {
-			s.head[i] = -1
+	for _, k := range phrases {
+		if h := doc.Actors[k].Head - 1; h >= 0 && h < n {
+			s.phrase[h] = k
 		}
 	}
+	s.head, s.children = document.Tree(toks)
 	for i, t := range toks {
-		if h := s.head[i]; h >= 0 {
-			s.children[h] = append(s.children[h], i)
-		}
 		s.upper[i] = strings.ToUpper(t.Text)
 		lemma := t.Lemma
 		if lemma == "" {

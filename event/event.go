@@ -32,16 +32,15 @@ type Coder struct {
 	story    []bool // discards[i] discards the whole story, not just the sentence
 	// discardsByFirst indexes discards by their first word.
 	discardsByFirst map[string][]int
-	actors          *actor.Coder
 	// describe fills an event's root, QuadClass, Goldstein score and PLOVER class from
 	// its CAMEO code; nil leaves the root as the code's first two digits.
 	describe func(*document.Event)
 }
 
-// New returns a Coder over the lexicon's verb dictionary and discard list, coding noun
-// phrases with actors. describe, which may be nil, adds the codebook's metadata.
-func New(lex *lexicon.Lexicon, actors *actor.Coder, describe func(*document.Event)) *Coder {
-	c := &Coder{verbs: newVerbIndex(nil), actors: actors, describe: describe}
+// New returns a Coder over the lexicon's verb dictionary and discard list. describe,
+// which may be nil, adds the codebook's metadata.
+func New(lex *lexicon.Lexicon, describe func(*document.Event)) *Coder {
+	c := &Coder{verbs: newVerbIndex(nil), describe: describe}
 	if lex != nil {
 		c.verbs = newVerbIndex(lex.Verbs)
 		c.discardsByFirst = map[string][]int{}
@@ -60,13 +59,20 @@ func New(lex *lexicon.Lexicon, actors *actor.Coder, describe func(*document.Even
 // makes the coder fail is skipped with a warning naming it; the others are still coded.
 func (c *Coder) Annotate(doc *document.Document) {
 	doc.Events = doc.Events[:0]
-	entityAt := entityIndex(doc)
+	entityAt := doc.EntityAt()
+	actorOf := doc.EntityActors()
+	phrases := map[int][]int{} // by sentence, the phrase mentions of the actors layer
+	for k, a := range doc.Actors {
+		if a.Head > 0 {
+			phrases[a.Sentence] = append(phrases[a.Sentence], k)
+		}
+	}
 	date := actor.Date(doc)
 	for si := range doc.Sentences {
 		if len(doc.Sentences[si].Tokens) == 0 {
 			continue
 		}
-		s := newSentence(doc, si, entityAt)
+		s := newSentence(doc, si, entityAt, phrases[si], actorOf)
 		if story, hit := c.discarded(s); hit {
 			if story {
 				doc.Events = doc.Events[:0]
@@ -99,28 +105,6 @@ func sentenceDate(doc *document.Document, si int, date string) string {
 		}
 	}
 	return date
-}
-
-// entityIndex returns a function that finds the entity covering a token's span, -1 if
-// none. Entities come in text order (the dateline's place first), so a sorted copy of
-// their starts answers each token with a binary search.
-func entityIndex(doc *document.Document) func(start, end int) int {
-	order := make([]int, len(doc.Entities))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return doc.Entities[a].Start - doc.Entities[b].Start })
-	return func(start, end int) int {
-		// the last entity starting at or before the token
-		k, _ := slices.BinarySearchFunc(order, start+1, func(i, target int) int { return doc.Entities[i].Start - target })
-		for j := k - 1; j >= 0 && j >= k-3; j-- {
-			e := &doc.Entities[order[j]]
-			if e.Start <= start && end <= e.End {
-				return order[j]
-			}
-		}
-		return -1
-	}
 }
 
 // discarded reports whether a discard phrase occurs in the sentence, and whether it
@@ -292,23 +276,6 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 	return -1
 }
 
-// outsidePhrase are the relations whose dependents are not part of an actor's phrase:
-// conjuncts (actors of their own), clauses, appositions, prepositions and obliques.
-var outsidePhrase = map[string]bool{"conj": true, "cc": true, "punct": true, "acl": true, "advcl": true,
-	"parataxis": true, "appos": true, "case": true, "mark": true, "obl": true}
-
-// headIsRole reports whether the phrase's head word ends a role or group the
-// dictionaries know, alone or with up to two words before it ("police", "golden geese",
-// "main opposition groups").
-func (c *Coder) headIsRole(words []string, head int, date string) bool {
-	for k := 1; k <= 3 && head-k+1 >= 0; k++ {
-		if c.actors.Names(words[head-k+1 : head+1]) {
-			return true
-		}
-	}
-	return false
-}
-
 // rolePhrase reports whether the phrase headed by k composes a country and a role.
 func (c *Coder) rolePhrase(doc *document.Document, s *sentence, k int, date string) bool {
 	a, ok := c.nominal(doc, s, k, date, false)
@@ -318,7 +285,13 @@ func (c *Coder) rolePhrase(doc *document.Document, s *sentence, k int, date stri
 // names reports whether token k is an entity with an actor code.
 func (c *Coder) names(doc *document.Document, s *sentence, k int) bool {
 	e := s.entity[k]
-	return e >= 0 && doc.Entities[e].Actor != ""
+	return e >= 0 && s.actorOf[e] >= 0
+}
+
+// entityRef is the participant entity e is, by its mention in the actors layer.
+func entityRef(doc *document.Document, s *sentence, e int) actorRef {
+	a := &doc.Actors[s.actorOf[e]]
+	return actorRef{a.Code, a.Start, a.End, e, a.How}
 }
 
 // nominal codes the phrase headed by n, conjuncts left out. A phrase that composes a
@@ -330,57 +303,31 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 		// and better than the words around the head can: "Armenian Foreign Minister
 		// Ararat Mirzoyan" is not Turkish for the Ararat in his name. Without a
 		// nationality the phrase may know more: "Ithilen's awful minister Calimehtar".
-		ent := &doc.Entities[s.entity[n]]
-		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
+		return entityRef(doc, s, s.entity[n]), true
 	}
-	var words []string
-	lo, hi, headPos := -1, -1, 0
-	var walk func(k int)
-	walk = func(k int) {
-		for _, ch := range s.children[k] {
-			if ch < k && !outsidePhrase[s.rel(ch)] {
-				walk(ch)
-			}
-		}
-		if k == n {
-			headPos = len(words)
-		}
-		words = append(words, s.toks[k].Text)
-		if lo < 0 || k < lo {
-			lo = k
-		}
-		hi = max(hi, k)
-		for _, ch := range s.children[k] {
-			if ch > k && !outsidePhrase[s.rel(ch)] {
-				walk(ch)
-			}
-		}
+	// The phrase n heads, as the actor stage coded it. Only a phrase whose head is a
+	// name or a role is an actor phrase ("Gondor's government", not "talks with
+	// Kazakhstan's minister"), unless bare asks for any.
+	var phrase *document.ActorMention
+	if k := s.phrase[n]; k >= 0 && (bare || s.entity[n] >= 0 || doc.Actors[k].RoleHead) {
+		phrase = &doc.Actors[k]
 	}
-	walk(n)
-	var coding actor.Coding
-	if c.actors != nil && len(words) > 0 && len(words) <= 12 && (bare || s.entity[n] >= 0 || c.headIsRole(words, headPos, date)) {
-		// Only a phrase whose head is a name or a role is an actor phrase: "Gondor's
-		// government", not "talks with Kazakhstan's minister".
-		coding = c.actors.Phrase(words, date)
-	}
-	if coding.How == actor.ByRole && coding.Country != "" {
+	if phrase != nil && phrase.Composed {
 		ent := -1
 		if e := s.entity[n]; e >= 0 {
 			ent = e
-			if doc.Entities[e].Actor == coding.Code {
+			if c.names(doc, s, n) && doc.Actors[s.actorOf[e]].Code == phrase.Code {
 				// The entity says as much, and its span is the name and its title only.
-				en := &doc.Entities[e]
-				return actorRef{en.Actor, en.Start, en.End, e, en.ActorHow}, true
+				return entityRef(doc, s, e), true
 			}
 		}
-		return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, ent, coding.How}, true
+		return actorRef{phrase.Code, phrase.Start, phrase.End, ent, phrase.How}, true
 	}
 	if c.names(doc, s, n) {
-		ent := &doc.Entities[s.entity[n]]
-		return actorRef{ent.Actor, ent.Start, ent.End, s.entity[n], ent.ActorHow}, true
+		return entityRef(doc, s, s.entity[n]), true
 	}
-	if bare && coding.Code != "" {
-		return actorRef{coding.Code, s.toks[lo].Start, s.toks[hi].End, -1, coding.How}, true
+	if bare && phrase != nil {
+		return actorRef{phrase.Code, phrase.Start, phrase.End, -1, phrase.How}, true
 	}
 	return actorRef{}, false
 }

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"testing"
 
-	"herald/actor"
 	"herald/document"
 	"herald/lexicon"
 )
@@ -21,7 +20,7 @@ func testCoder(t testing.TB) *Coder {
 	coderOnce.Do(func() {
 		var lex *lexicon.Lexicon
 		if lex, coderErr = lexicon.Load(); coderErr == nil {
-			coder = New(lex, actor.New(lex, nil), nil)
+			coder = New(lex, nil)
 		}
 	})
 	if coderErr != nil {
@@ -31,8 +30,8 @@ func testCoder(t testing.TB) *Coder {
 }
 
 // parsed builds a one-sentence document from "word/UPOS/head/deprel" tokens (a word may
-// carry its lemma: "plans=plan"), with the
-// given entities (text → actor code) found in it.
+// carry its lemma: "plans=plan"), with the given entities (text → actor code) found in
+// it, and their mentions in the actors layer, as the actor stage would write them.
 func parsed(spec string, actors map[string]string) *document.Document {
 	doc := &document.Document{ID: "t", Published: "2024-05-20"}
 	var b strings.Builder
@@ -58,7 +57,9 @@ func parsed(spec string, actors map[string]string) *document.Document {
 	doc.Sentences = []document.Sentence{{Start: 0, End: len(doc.Text), Tokens: toks}}
 	for i, t := range toks {
 		if code, ok := actors[t.Text]; ok {
-			doc.Entities = append(doc.Entities, document.Entity{Start: t.Start, End: t.End, Text: t.Text, Type: "GPE", Actor: code, ActorHow: "dictionary", Mention: "name", Cluster: i})
+			doc.Actors = append(doc.Actors, document.ActorMention{Start: t.Start, End: t.End, Text: t.Text, Code: code, How: "dictionary",
+				Entity: len(doc.Entities)})
+			doc.Entities = append(doc.Entities, document.Entity{Start: t.Start, End: t.End, Text: t.Text, Type: "GPE", Mention: "name", Cluster: i})
 		}
 	}
 	return doc

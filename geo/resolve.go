@@ -107,12 +107,13 @@ func (r *Resolver) Annotate(doc *document.Document) {
 	ctx := context{countries: map[string]map[string]bool{}, divisions: map[string]map[string]bool{}}
 	// The actors and nationalities that are not places themselves say which countries the
 	// story is about (a place's own code would only echo the name being resolved).
-	for _, e := range doc.Entities {
+	actorOf := doc.EntityActors()
+	for i, e := range doc.Entities {
 		if e.Type == "GPE" || e.Type == "LOC" {
 			continue
 		}
-		if len(e.Actor) >= 3 {
-			ctx.add(ctx.countries, r.iso2[e.Actor[:3]], "")
+		if k := actorOf[i]; k >= 0 && len(doc.Actors[k].Code) >= 3 {
+			ctx.add(ctx.countries, r.iso2[doc.Actors[k].Code[:3]], "")
 		}
 		ctx.add(ctx.countries, r.iso2[e.Nationality], "")
 	}
@@ -185,6 +186,7 @@ func (r *Resolver) Annotate(doc *document.Document) {
 // mentions finds the place names of the document and reads the text around them.
 func (r *Resolver) mentions(doc *document.Document) []mention {
 	var ms []mention
+	actorOf := doc.EntityActors()
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
 		if e.Mention != "name" && e.Mention != "" {
@@ -194,7 +196,7 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 		key := e.Text
 		switch e.Type {
 		case "GPE", "LOC":
-			if len(e.Actor) >= 3 && organizationRoots[e.Actor[:3]] {
+			if k := actorOf[i]; k >= 0 && len(doc.Actors[k].Code) >= 3 && organizationRoots[doc.Actors[k].Code[:3]] {
 				continue // a company or agency the recognizer took for a place: "Nokia"
 			}
 			cands = r.lookup(e.Text)
@@ -419,4 +421,3 @@ func (r *Resolver) location(i int32) *document.Location {
 	}
 	return loc
 }
-

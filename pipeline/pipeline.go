@@ -143,7 +143,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
 	}
-	p.events = event.New(lex, p.actors, describer(book))
+	p.events = event.New(lex, describer(book))
 	p.gate = newGate(lex, entities.Gazetteer)
 	p.places = geo.New(places, entities.Gazetteer.CAMEO, func(code string) bool {
 		_, ok := book.Label(cameo.KindType, code)
@@ -349,6 +349,9 @@ func ensureLayers(doc *document.Document) {
 	}
 	if doc.Entities == nil {
 		doc.Entities = []document.Entity{}
+	}
+	if doc.Actors == nil {
+		doc.Actors = []document.ActorMention{}
 	}
 	if doc.Events == nil {
 		doc.Events = []document.Event{}

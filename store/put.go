@@ -162,10 +162,17 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry, run int64, statuses [
 			}
 		}
 		res.Events += len(doc.Events)
+		actorOf := doc.EntityActors()
 		for k := range doc.Entities {
 			en := &doc.Entities[k]
+			// The actors layer has the entity's code; a document made before that layer
+			// existed (or by hand) has it on the entity.
+			code, how := en.Actor, en.ActorHow
+			if a := actorOf[k]; a >= 0 {
+				code, how = doc.Actors[a].Code, doc.Actors[a].How
+			}
 			if _, err := st.insertEntity.ExecContext(ctx, doc.ID, k, en.Start, en.End, en.Text, en.Type, en.Name, en.Role,
-				en.Nationality, en.Actor, en.ActorHow, en.Mention, en.Cluster); err != nil {
+				en.Nationality, code, how, en.Mention, en.Cluster); err != nil {
 				return res, fmt.Errorf("%s: entity %d: %w", doc.ID, k, err)
 			}
 		}
