@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -96,63 +94,8 @@ func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOpt
 		}
 	}
 	opt.Clusters = lex
-	opt.Demonyms = demonyms(g, append(forms, lex.Words()...))
+	opt.Demonyms = g.Demonyms(append(forms, lex.Words()...))
 	return opt, lex, nil
-}
-
-// demonyms lists the one-word demonyms of the gazetteer ("Kazakh", "Chileans"). The
-// gazetteer answers whether a word is one but does not list them, so the candidates are
-// the words of the given text, the canonical demonyms and country names of every country
-// code, and the beginnings of those ("Kazakh" of "Kazakhstani"), with a plural "s".
-func demonyms(g *gazetteer.Gazetteer, words []string) []string {
-	candidates := map[string]bool{}
-	addWord := func(w string) {
-		if w == "" {
-			return
-		}
-		t := []rune(strings.ToLower(w))
-		t[0] = unicode.ToUpper(t[0])
-		candidates[string(t)] = true
-	}
-	for _, w := range words {
-		addWord(w)
-	}
-	code := []byte("AAA")
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			for c := 'A'; c <= 'Z'; c++ {
-				code[0], code[1], code[2] = byte(a), byte(b), byte(c)
-				name, demonym, ok := g.Country(string(code))
-				if !ok {
-					continue
-				}
-				for _, w := range []string{name, demonym} {
-					r := []rune(w)
-					for k := 4; k <= len(r); k++ {
-						addWord(string(r[:k]))
-						addWord(string(r[:k]) + "s")
-					}
-				}
-			}
-		}
-	}
-	var out []string
-	one := make([]string, 1)
-	for w := range candidates {
-		one[0] = w
-		n, entries := g.Match(one, 0)
-		if n != 1 {
-			continue
-		}
-		for _, e := range entries {
-			if e.Kind == gazetteer.Demonym {
-				out = append(out, w)
-				break
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 func (f *treebankFlags) read() (train, dev []*conllu.Sentence, err error) {
