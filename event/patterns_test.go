@@ -65,8 +65,8 @@ var patternGroups = []caseGroup{
 	}},
 	{construction: "a prepositional phrase", cases: []ruleCase{
 		{name: "a {phrase} in it: ACCUSE - * (OF {RIGHTS ABUSES}) [1122] (:7556)", date: "2024-05-20", tree: `
-			Amnesty       PROPN NNP  3 nsubj
-			International PROPN NNP  1 flat
+			Amnesty       PROPN NNP  2 compound
+			International PROPN NNP  3 nsubj
 			accused       VERB  VBD  0 root
 			Myanmar       PROPN NNP  3 obj
 			of            ADP   IN   8 case
@@ -218,8 +218,8 @@ var patternGroups = []caseGroup{
 			loan          NOUN  NN   2 obj
 			from          ADP   IN   9 case
 			the           DET   DT   9 det
-			International PROPN NNP  9 compound
-			Monetary      PROPN NNP  9 compound
+			International ADJ   NNP  9 amod
+			Monetary      ADJ   NNP  9 amod
 			Fund          PROPN NNP  2 obl
 			.             PUNCT .    2 punct`,
 			want:  []string{"IGOBUSIMF → UKR 071"},
