@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,18 +28,52 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// TestLookup checks the places a name may mean, most prominent first: a capital before
+// the division of the same name, a country before a US state, old and other-script names
+// (alternates) of the place they name, any case and diacritics, and no place for a name
+// that is none.
 func TestLookup(t *testing.T) {
 	g := loadGazetteer(t)
-	for _, name := range []string{"Astana", "Nur-Sultan", "ASTANA", "Kiev", "Kyiv", "Zürich", "the West Bank", "Georgia", "Москва", "Kharkiv", "Paris"} {
-		var got []string
-		for _, c := range g.Lookup(name) {
-			p := g.Place(c.Index())
-			got = append(got, p.Name+"/"+p.Kind.String()+"/"+p.Country)
-			if len(got) == 4 {
-				break
-			}
+	for _, tc := range []struct {
+		name      string
+		first     string // "Name/kind/CC" of the most prominent place
+		alternate bool   // whether name is an alternate name of that place
+		also      string // another place the name may mean, "" for none required
+	}{
+		{"Astana", "Astana/capital/KZ", false, "Astana/adm1/KZ"},
+		{"ASTANA", "Astana/capital/KZ", false, "Astana/adm1/KZ"},
+		{"Nur-Sultan", "Astana/capital/KZ", true, ""},
+		{"Kiev", "Kyiv/capital/UA", true, ""},
+		{"Kyiv", "Kyiv/capital/UA", false, ""},
+		{"Zürich", "Zürich/seat/CH", false, "Zurich/adm1/CH"},
+		{"Zurich", "Zürich/seat/CH", false, ""},
+		{"the West Bank", "West Bank/region/PS", false, ""},
+		{"Georgia", "Georgia/country/GE", false, "Georgia/adm1/US"},
+		{"Москва", "Moscow/capital/RU", true, ""},
+		{"Kharkiv", "Kharkiv/seat/UA", false, ""},
+		{"Paris", "Paris/capital/FR", false, "Paris/city/US"},
+	} {
+		refs := g.Lookup(tc.name)
+		if len(refs) == 0 {
+			t.Errorf("Lookup(%q) found nothing, want %s", tc.name, tc.first)
+			continue
 		}
-		t.Log(name, got)
+		var got []string
+		for _, r := range refs {
+			p := g.Place(r.Index())
+			got = append(got, p.Name+"/"+p.Kind.String()+"/"+p.Country)
+		}
+		if got[0] != tc.first || refs[0].Alternate() != tc.alternate {
+			t.Errorf("Lookup(%q) = %v, the first an alternate name: %v; want %s first (alternate: %v)", tc.name, got, refs[0].Alternate(), tc.first, tc.alternate)
+		}
+		if tc.also != "" && !slices.Contains(got, tc.also) {
+			t.Errorf("Lookup(%q) = %v, want %s among them", tc.name, got, tc.also)
+		}
+	}
+	for _, name := range []string{"Gondor", "", "the"} {
+		if refs := g.Lookup(name); len(refs) != 0 {
+			t.Errorf("Lookup(%q) = %d places, want none", name, len(refs))
+		}
 	}
 }
 

@@ -268,17 +268,45 @@ func TestExportFormats(t *testing.T) {
 		}
 	}
 
-	// Filters, as the API's.
-	code, out, _ = herald(t, "", "export", "--db", db, "--format", "jsonl", "--quad", "3", "--from", "2024-01-10")
-	for _, line := range sortedLines(out) {
-		var e struct {
-			Quad int
-			Date string
+	// Filters, as the API's: the filtered export holds exactly the events of the whole
+	// one that pass them, and there are some, so that neither an empty export, nor one
+	// that fails, nor a filter that keeps too few passes.
+	type quadDate struct {
+		Quad int
+		Date string
+	}
+	decode := func(line string) quadDate {
+		var e quadDate
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("export --format jsonl wrote %q: %v", line, err)
 		}
-		json.Unmarshal([]byte(line), &e)
-		if e.Quad != 3 || e.Date < "2024-01-10" {
+		return e
+	}
+	code, all, errOut := herald(t, "", "export", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, errOut)
+	}
+	var kept []string
+	for _, line := range sortedLines(all) {
+		if e := decode(line); e.Quad == 3 && e.Date >= "2024-01-10" {
+			kept = append(kept, line)
+		}
+	}
+	if len(kept) == 0 || len(kept) == events {
+		t.Fatalf("%d of the %d events pass the filters: the corpus cannot show that they filter", len(kept), events)
+	}
+	code, out, errOut = herald(t, "", "export", "--db", db, "--format", "jsonl", "--quad", "3", "--from", "2024-01-10")
+	if code != 0 {
+		t.Fatalf("filtered export: exit %d\n%s", code, errOut)
+	}
+	filtered := sortedLines(out)
+	for _, line := range filtered {
+		if e := decode(line); e.Quad != 3 || e.Date < "2024-01-10" {
 			t.Errorf("filtered export holds %s", line)
 		}
+	}
+	if !slices.Equal(filtered, kept) {
+		t.Errorf("filtered export: %d events, want the %d of the whole export with quad 3 from 2024-01-10", len(filtered), len(kept))
 	}
 	for _, args := range [][]string{
 		{"--format", "xml"}, {"--from", "2024-13-01"}, {"--quad", "9"}, {"--row-group", "0"}, {"--colour", "red"},
@@ -376,7 +404,10 @@ func TestIngestCrash(t *testing.T) {
 		t.Errorf("after %d kills the store differs from the uninterrupted run's", kills)
 	}
 	// And a run over a complete store adds nothing.
-	out, _ = exec.Command(bin, ingestArgs(db)...).Output()
+	out, err = exec.Command(bin, ingestArgs(db)...).Output()
+	if err != nil {
+		t.Fatalf("a run after the last: %v", err)
+	}
 	if s := summary(t, string(out)); s["new"] != "0" || s["unchanged"] != fmt.Sprint(n) {
 		t.Errorf("a run after the last: %v", s)
 	}

@@ -84,13 +84,16 @@ func TestGoldenNews(t *testing.T) {
 // The subject: the nsubj of "met" must be the name "Kassym - Jomart Tokayev", with "Kazakh
 // President" inside its phrase. By the EWT convention its head is Kassym, the first word
 // of the name (as in "Abdul - Razaq Inad" and "President Bill Clinton" in EWT train), not
-// Tokayev. The shipped model gets this wrong (it heads the phrase with "President" and
-// hangs the name under it), so that half is a known failure, skipped with the reason.
+// Tokayev. The shipped model gets this wrong: it heads the phrase with "President", hangs
+// the name under it and "on Monday" under the name. That parse is pinned as a known
+// failure: the subtest passes on it, and fails on any other, the right one included (then
+// the check becomes the right one alone).
 func TestTitleAndName(t *testing.T) {
 	s := parsedNews(t)[0]
 	form := func(id int) string { return s.Words[id-1].Form }
-	const president, kassym, tokayev, met, with, yi = 2, 3, 6, 9, 11, 16
-	if form(president) != "President" || form(kassym) != "Kassym" || form(tokayev) != "Tokayev" || form(met) != "met" || form(with) != "with" || form(yi) != "Yi" {
+	const president, kassym, tokayev, monday, met, with, yi = 2, 3, 6, 8, 9, 11, 16
+	if form(president) != "President" || form(kassym) != "Kassym" || form(tokayev) != "Tokayev" || form(monday) != "Monday" ||
+		form(met) != "met" || form(with) != "with" || form(yi) != "Yi" {
 		t.Fatal("the test's word numbers do not match the sentence")
 	}
 	// phrase reports whether the subtree of head is exactly the words from..to.
@@ -125,9 +128,16 @@ func TestTitleAndName(t *testing.T) {
 				subject = id + 1
 			}
 		}
-		if subject >= kassym && subject <= tokayev && form(subject) != "-" && phrase(subject, 1, tokayev) {
-			return
+		switch {
+		case subject >= kassym && subject <= tokayev && form(subject) != "-" && phrase(subject, 1, tokayev):
+			t.Errorf("the nsubj of met is now the name %q heading words 1-6, as EWT has it: the known failure is fixed, "+
+				"so make this the check and drop the known parse", form(subject))
+		case subject == president && phrase(president, 1, monday):
+			// The known failure, pinned so that any other parse fails the test.
+			t.Logf("known failure: the nsubj of met is %q heading words 1-8 (\"on Monday\" inside it), want the name Kassym - Jomart Tokayev heading words 1-6", form(subject))
+		default:
+			t.Errorf("the nsubj of met is %q (word %d), neither the name Kassym - Jomart Tokayev heading words 1-6 (EWT) "+
+				"nor the known failure, President heading words 1-8", form(max(subject, 1)), subject)
 		}
-		t.Skipf("known failure: the nsubj of met is %q, want the name Kassym - Jomart Tokayev heading words 1-6", form(max(subject, 1)))
 	})
 }
