@@ -28,14 +28,13 @@ type actorGroup struct {
 	cases []actorCase
 }
 
-// codeOf returns the code Herald gives a phrase of the story: that of the entity whose
-// text it is, when the actor stage coded one; else that of the event actor whose text it
-// is (a role phrase, "Kenyan police", is no entity: the event coder composes its code
-// with the actor stage's phrase coder); else "".
+// codeOf returns the code Herald gives a phrase of the story: that of its first mention
+// in the actors layer (the coded entities come first, then the noun phrases, "Kenyan
+// police"); else that of the event actor whose text it is; else "".
 func codeOf(doc *document.Document, phrase string) string {
-	for _, e := range doc.Entities {
-		if e.Text == phrase && e.Actor != "" {
-			return e.Actor
+	for _, a := range doc.Actors {
+		if a.Text == phrase {
+			return a.Code
 		}
 	}
 	for _, ev := range doc.Events {
@@ -335,7 +334,7 @@ var actorGroups = []actorGroup{
 			spying     VERB  VBG  3 advcl
 			.          PUNCT .    3 punct`},
 			want:  []string{"two Ugandan diplomats=UGAGOV", "The government=KENGOV", "them=UGAGOV"},
-			today: []string{"two Ugandan diplomats=UGAGOV", "The government=", "them="}},
+			today: []string{"two Ugandan diplomats=UGAGOV", "The government=GOV", "them="}},
 		{name: "its troops take the country it refers to; M23 is the table's", date: "2024-05-20", trees: []string{`
 			Rwanda   PROPN NNP  2 nsubj
 			said     VERB  VBD  0 root
