@@ -131,7 +131,7 @@ func (w *Writer) int(n int) {
 
 // oneLine replaces line breaks, which would end a comment early, with spaces.
 func oneLine(s string) string {
-	if strings.IndexAny(s, "\r\n") < 0 {
+	if !strings.ContainsAny(s, "\r\n") {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -144,7 +144,7 @@ func oneLine(s string) string {
 
 // oneField replaces the separators a field cannot hold (tab, line breaks) with spaces.
 func oneField(s string) string {
-	if strings.IndexAny(s, "\t\r\n") < 0 {
+	if !strings.ContainsAny(s, "\t\r\n") {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

@@ -131,15 +131,6 @@ type Span struct {
 	End   int `json:"end"`
 }
 
-// Len is the span's length in bytes.
-func (s Span) Len() int { return s.End - s.Start }
-
-// Contains reports whether offset off lies inside the span.
-func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
-
-// Overlaps reports whether two spans share at least one byte.
-func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
-
 // Dateline is the wire-story header: "ASTANA, May 20 (Xinhua) --".
 type Dateline struct {
 	Place  string `json:"place,omitempty"`  // title case: "Astana"

@@ -32,11 +32,8 @@ func NewTrainer(n int) *Trainer {
 	return &Trainer{classes: n, index: make(map[uint64]int32)}
 }
 
-// Classes is the number of classes.
-func (t *Trainer) Classes() int { return t.classes }
-
 // Scores writes the current (not averaged) score of every class into scores, which must
-// have Classes() elements.
+// have one element a class.
 func (t *Trainer) Scores(feats []uint64, scores []float32) {
 	clear(scores)
 	for _, f := range feats {

@@ -337,13 +337,6 @@ func decodeCursor(s, kind string) (cursor, error) {
 	return c, nil
 }
 
-// DecodeCursorKind reports whether s is a well-formed cursor of the given list kind
-// ("events", "documents", "actors", "dyads", "timeline", "places"); for tests and fuzzing.
-func DecodeCursorKind(s, kind string) error {
-	_, err := decodeCursor(s, kind)
-	return err
-}
-
 func checkLimit(limit int) error {
 	if limit < 1 || limit > MaxLimit {
 		return paramErr("limit", "want 1 to %d, got %d", MaxLimit, limit)
