@@ -13,6 +13,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -200,13 +201,35 @@ type Result struct {
 // page without an article, comes back with Doc == nil. No panic escapes: a stage that
 // panics turns into an error naming the document, and the batch goes on.
 func (p *Pipeline) Process(doc *document.Document) Result {
-	sc := p.pool.Get().(*scratch)
-	defer p.pool.Put(sc)
-	return p.process(sc, doc)
+	return p.ProcessContext(context.Background(), doc)
 }
 
-// process is Process with the scratch of the calling goroutine.
-func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
+// ProcessContext is Process for a caller that may stop waiting (a server whose client
+// went away): it checks ctx before each stage and, in the syntax stage, before each
+// sentence, and once ctx has ended returns a Result without Doc whose error names the
+// document, says where the analysis was cancelled, and wraps ctx.Err().
+func (p *Pipeline) ProcessContext(ctx context.Context, doc *document.Document) Result {
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	return p.process(ctx, sc, doc)
+}
+
+// cancelled is nil while ctx lasts, then the error of a document whose analysis stopped
+// before stage or, when sentence >= 0, before that sentence of the stage.
+func cancelled(ctx context.Context, doc *document.Document, stage, sentence int) error {
+	err := ctx.Err()
+	switch {
+	case err == nil:
+		return nil
+	case sentence < 0:
+		return fmt.Errorf("%s: analysis cancelled before the %s stage: %w", doc.Where(), StageNames[stage], err)
+	}
+	return fmt.Errorf("%s@%d: analysis cancelled in the %s stage, before sentence %d of %d: %w",
+		doc.Where(), doc.Sentences[sentence].Start, StageNames[stage], sentence+1, len(doc.Sentences), err)
+}
+
+// process is ProcessContext with the scratch of the calling goroutine.
+func (p *Pipeline) process(ctx context.Context, sc *scratch, doc *document.Document) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Errs: []error{fmt.Errorf("%s: internal error: %v\n%s", doc.Where(), r, debug.Stack())}}
@@ -214,28 +237,41 @@ func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 	}()
 	var times StageTimes
 	var errs []error
+	var ok bool
 	if doc.Raw == nil && doc.Sentences != nil {
-		p.given(sc, doc, &times)
+		errs, ok = p.given(ctx, sc, doc, &times)
 	} else {
-		var ok bool
-		if errs, ok = p.prepare(sc, doc, &times); !ok {
-			return Result{Errs: errs}
-		}
+		errs, ok = p.prepare(ctx, sc, doc, &times)
+	}
+	if !ok {
+		return Result{Errs: errs}
 	}
 	t5 := time.Now()
 
+	if err := cancelled(ctx, doc, StageEntity, -1); err != nil {
+		return Result{Errs: []error{err}}
+	}
 	sc.entity.Annotate(doc)
 	t6 := time.Now()
 	times[StageEntity] = t6.Sub(t5)
 
+	if err := cancelled(ctx, doc, StageActor, -1); err != nil {
+		return Result{Errs: []error{err}}
+	}
 	p.actors.Annotate(doc)
 	t7 := time.Now()
 	times[StageActor] = t7.Sub(t6)
 
+	if err := cancelled(ctx, doc, StageEvent, -1); err != nil {
+		return Result{Errs: []error{err}}
+	}
 	p.events.Annotate(doc)
 	t8 := time.Now()
 	times[StageEvent] = t8.Sub(t7)
 
+	if err := cancelled(ctx, doc, StageGeo, -1); err != nil {
+		return Result{Errs: []error{err}}
+	}
 	p.places.Annotate(doc)
 	times[StageGeo] = time.Since(t8)
 
@@ -244,9 +280,13 @@ func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
 }
 
 // prepare runs the stages up to the syntax on a document from ingest, adding their times
-// to times. It reports false when the document could not be read at all (errs says why).
-func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTimes) (errs []error, ok bool) {
+// to times. It reports false when the document could not be read at all, or ctx ended
+// (errs says why).
+func (p *Pipeline) prepare(ctx context.Context, sc *scratch, doc *document.Document, times *StageTimes) (errs []error, ok bool) {
 	tx := time.Now()
+	if err := cancelled(ctx, doc, StageExtract, -1); err != nil {
+		return []error{err}, false
+	}
 	// Extraction costs milliseconds a page, which is why ingest leaves it to the workers.
 	if err := ingest.Extract(doc); err != nil {
 		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
@@ -254,6 +294,9 @@ func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTime
 	t0 := time.Now()
 	times[StageExtract] = t0.Sub(tx)
 
+	if err := cancelled(ctx, doc, StageClean, -1); err != nil {
+		return []error{err}, false
+	}
 	cleaned, err := clean.Clean(doc.Raw)
 	if err != nil {
 		return []error{fmt.Errorf("%s: %w", doc.Where(), err)}, false
@@ -267,24 +310,44 @@ func (p *Pipeline) prepare(sc *scratch, doc *document.Document, times *StageTime
 	t1 := time.Now()
 	times[StageClean] = t1.Sub(t0)
 
+	if err := cancelled(ctx, doc, StageDateline, -1); err != nil {
+		return []error{err}, false
+	}
 	dateline.Annotate(doc)
 	t2 := time.Now()
 	times[StageDateline] = t2.Sub(t1)
 
+	if err := cancelled(ctx, doc, StageTimex, -1); err != nil {
+		return []error{err}, false
+	}
 	p.timex(doc)
 	t3 := time.Now()
 	times[StageTimex] = t3.Sub(t2)
 
+	if err := cancelled(ctx, doc, StageSegment, -1); err != nil {
+		return []error{err}, false
+	}
 	segment.Annotate(doc)
 	t4 := time.Now()
 	times[StageSegment] = t4.Sub(t3)
 
+	var stop error
 	if p.eventsOnly {
-		p.parseCodable(sc.syntax, doc)
+		stop = p.parseCodable(ctx, sc.syntax, doc)
 	} else {
-		sc.syntax.Annotate(doc)
+		// The sentences one by one, rather than syntax.Annotator.Annotate, so that a
+		// long document stops soon after ctx ends.
+		for i := range doc.Sentences {
+			if stop = cancelled(ctx, doc, StageSyntax, i); stop != nil {
+				break
+			}
+			sc.syntax.Tokens(doc.Sentences[i].Tokens)
+		}
 	}
 	times[StageSyntax] = time.Since(t4)
+	if stop != nil {
+		return []error{stop}, false
+	}
 	return errs, true
 }
 
@@ -307,16 +370,23 @@ func Segment(doc *document.Document) error {
 
 // given runs the stages up to the syntax on a document that came with its sentences and
 // trees (conllu.DocumentReader), and with its text, dateline and publication date: the
-// time expressions, and the syntax the trees lack.
-func (p *Pipeline) given(sc *scratch, doc *document.Document, times *StageTimes) {
+// time expressions, and the syntax the trees lack. It reports false when ctx ended.
+func (p *Pipeline) given(ctx context.Context, sc *scratch, doc *document.Document, times *StageTimes) ([]error, bool) {
 	t0 := time.Now()
+	if err := cancelled(ctx, doc, StageTimex, -1); err != nil {
+		return []error{err}, false
+	}
 	p.timex(doc)
 	t1 := time.Now()
 	times[StageTimex] = t1.Sub(t0)
 	for i := range doc.Sentences {
+		if err := cancelled(ctx, doc, StageSyntax, i); err != nil {
+			return []error{err}, false
+		}
 		sc.syntax.Complete(doc.Sentences[i].Tokens)
 	}
 	times[StageSyntax] = time.Since(t1)
+	return nil, true
 }
 
 // timex resolves the reference date (the document's own publication date, else the one
@@ -329,18 +399,26 @@ func (p *Pipeline) timex(doc *document.Document) {
 	timex.Annotate(doc, timex.Options{Published: published, Today: p.today})
 }
 
-// parseCodable tags every sentence of doc and parses those the event coder may code.
-func (p *Pipeline) parseCodable(a *syntax.Annotator, doc *document.Document) {
+// parseCodable tags every sentence of doc and parses those the event coder may code. It
+// stops with an error once ctx has ended.
+func (p *Pipeline) parseCodable(ctx context.Context, a *syntax.Annotator, doc *document.Document) error {
 	for i := range doc.Sentences {
+		if err := cancelled(ctx, doc, StageSyntax, i); err != nil {
+			return err
+		}
 		a.Tag(doc.Sentences[i].Tokens)
 	}
 	for i, ok := range p.events.Codable(doc) {
 		if ok {
+			if err := cancelled(ctx, doc, StageSyntax, i); err != nil {
+				return err
+			}
 			a.Parse(doc.Sentences[i].Tokens)
 		} else {
 			doc.Sentences[i].Unparsed = true
 		}
 	}
+	return nil
 }
 
 // ensureLayers makes the layers that exist in the contract encode as [] rather than null.
@@ -398,7 +476,7 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 				if j.err != nil {
 					j.res = Result{Errs: []error{j.err}}
 				} else {
-					j.res = p.process(sc, j.doc)
+					j.res = p.process(context.Background(), sc, j.doc)
 				}
 				done <- j
 			}
