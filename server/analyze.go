@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"herald/document"
+	"herald/pipeline"
 	"herald/store"
 )
 
@@ -108,47 +110,86 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) *document.D
 	return doc
 }
 
-// process analyzes doc with at most Options.Analyzers articles at once. It writes the
-// error response itself and returns nil on failure.
-func (s *Server) process(w http.ResponseWriter, r *http.Request, doc *document.Document) *document.Document {
-	if s.opt.Pipeline == nil {
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "this server does not analyze articles")
-		return nil
-	}
-	ctx, cancel := s.ctx(r)
+// analysisContext is the context of a request that analyzes an article: it ends when
+// the client goes away or Options.AnalysisTimeout after the request arrived.
+func (s *Server) analysisContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.opt.AnalysisTimeout)
+}
+
+// errBusy is why an article waited in vain for its turn.
+var errBusy = errors.New("too many articles are being analyzed; try again")
+
+// analyzeDoc analyzes doc with at most Options.Analyzers articles at once, waiting at most
+// Options.QueryTimeout for its turn (errBusy). The analysis stops soon after ctx ends
+// (pipeline.ProcessContext checks it between stages and between sentences), and gives
+// its turn back then. It returns the analyzed document, or nil and why not.
+func (s *Server) analyzeDoc(ctx context.Context, doc *document.Document) (*document.Document, []error) {
+	wait, cancel := context.WithTimeout(ctx, s.opt.QueryTimeout)
 	defer cancel()
 	select {
 	case s.analyzers <- struct{}{}:
-	case <-ctx.Done():
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "too many articles are being analyzed; try again")
-		return nil
+	case <-wait.Done():
+		if err := ctx.Err(); err != nil {
+			return nil, []error{err}
+		}
+		return nil, []error{errBusy}
 	}
-	res := s.opt.Pipeline.Process(doc)
-	<-s.analyzers
-	s.metrics.analyzed.Add(1)
-	if res.Doc == nil {
-		msg := "the article could not be analyzed"
-		if len(res.Errs) > 0 {
-			// The pipeline names the document "api"; the message is the rest.
-			msg = strings.TrimPrefix(res.Errs[0].Error(), "api: ")
-			if i := strings.IndexByte(msg, '\n'); i >= 0 {
-				msg = msg[:i] // no stack traces to clients
-			}
+	res := func() pipeline.Result {
+		defer func() { <-s.analyzers }()
+		return s.opt.Pipeline.ProcessContext(ctx, doc)
+	}()
+	if ctx.Err() == nil {
+		s.metrics.analyzed.Add(1)
+	}
+	return res.Doc, res.Errs
+}
+
+// canAnalyze answers a 503 when the server has no pipeline.
+func (s *Server) canAnalyze(w http.ResponseWriter) bool {
+	if s.opt.Pipeline == nil {
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "this server does not analyze articles")
+		return false
+	}
+	return true
+}
+
+// notAnalyzed answers a request whose article was not analyzed; errs say why.
+func (s *Server) notAnalyzed(w http.ResponseWriter, r *http.Request, errs []error) {
+	err := errors.New("the article could not be analyzed")
+	if len(errs) > 0 {
+		err = errs[0]
+	}
+	switch {
+	case r.Context().Err() != nil:
+		// The client went away: nobody reads the answer.
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "request canceled")
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		writeError(w, http.StatusServiceUnavailable, "unavailable",
+			fmt.Sprintf("the article was not analyzed within %s; send a shorter one", s.opt.AnalysisTimeout))
+	case errors.Is(err, errBusy):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", err.Error())
+	default:
+		// The pipeline names the document "api"; the message is the rest.
+		msg := strings.TrimPrefix(err.Error(), "api: ")
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i] // no stack traces to clients
 		}
 		writeError(w, http.StatusUnprocessableEntity, "unprocessable", msg)
-		return nil
 	}
-	return res.Doc
 }
 
 // analyze: POST /api/analyze analyzes an article and returns what herald analyze prints
 // for it, storing nothing.
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := s.analysisContext(r)
+	defer cancel()
 	doc := s.readArticle(w, r)
-	if doc == nil {
+	if doc == nil || !s.canAnalyze(w) {
 		return
 	}
-	if doc = s.process(w, r, doc); doc == nil {
+	doc, errs := s.analyzeDoc(ctx, doc)
+	if doc == nil {
+		s.notAnalyzed(w, r, errs)
 		return
 	}
 	js, err := store.MarshalJSON(doc)
@@ -165,6 +206,8 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 // document of the same id. It needs the write token. An article stored already with the
 // same content is not analyzed again.
 func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
+	actx, acancel := s.analysisContext(r)
+	defer acancel()
 	if !s.authorized(w, r) {
 		return
 	}
@@ -193,7 +236,12 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, result{doc.ID, store.Unchanged, sum.Events})
 		return
 	}
-	if doc = s.process(w, r, doc); doc == nil {
+	if !s.canAnalyze(w) {
+		return
+	}
+	doc, errs := s.analyzeDoc(actx, doc)
+	if doc == nil {
+		s.notAnalyzed(w, r, errs)
 		return
 	}
 	statuses := make([]store.Status, 1)

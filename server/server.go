@@ -45,6 +45,11 @@ type Options struct {
 	// Analyzers bounds the articles analyzed at once (DefaultAnalyzers when 0); a request
 	// that waits longer than QueryTimeout for a turn gets a 503.
 	Analyzers int
+	// AnalysisTimeout bounds a request that analyzes an article, from its start:
+	// reading the article, waiting for a turn, analyzing it (DefaultAnalysisTimeout when
+	// 0). An analysis stops when it runs out (503), or when the client goes away, and
+	// gives its turn back then.
+	AnalysisTimeout time.Duration
 	// Log, when set, gets one line per request and every internal error.
 	Log *log.Logger
 	// Codebook names the CAMEO codes for GET /api/codebook; nil: a 503 there.
@@ -62,11 +67,14 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultMaxBodyBytes  = 4 << 20
-	DefaultQueryTimeout  = 30 * time.Second
-	DefaultAnalyzers     = 2
-	DefaultExportTimeout = 10 * time.Minute
-	DefaultExports       = 2
+	DefaultMaxBodyBytes = 4 << 20
+	DefaultQueryTimeout = 30 * time.Second
+	DefaultAnalyzers    = 2
+	// DefaultAnalysisTimeout leaves time to store the analysis and send it within herald
+	// serve's write timeout (60 s).
+	DefaultAnalysisTimeout = 50 * time.Second
+	DefaultExportTimeout   = 10 * time.Minute
+	DefaultExports         = 2
 	// DefaultLimit and MaxLimit bound a page of a list; the timeline's are larger.
 	DefaultLimit         = 100
 	MaxLimit             = 1000
@@ -97,6 +105,9 @@ func New(opt Options) *Server {
 	}
 	if opt.Analyzers <= 0 {
 		opt.Analyzers = DefaultAnalyzers
+	}
+	if opt.AnalysisTimeout <= 0 {
+		opt.AnalysisTimeout = DefaultAnalysisTimeout
 	}
 	if opt.ExportTimeout <= 0 {
 		opt.ExportTimeout = DefaultExportTimeout
