@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"net/http"
 	"net/url"
@@ -116,14 +117,20 @@ func (s *Server) analysisContext(r *http.Request) (context.Context, context.Canc
 	return context.WithTimeout(r.Context(), s.opt.AnalysisTimeout)
 }
 
-// errBusy is why an article waited in vain for its turn.
-var errBusy = errors.New("too many articles are being analyzed; try again")
+// Why an article was not analyzed, besides the pipeline's own errors.
+var (
+	errBusy       = errors.New("too many articles are being analyzed; try again")
+	errNoPipeline = errors.New("this server does not analyze articles")
+)
 
 // analyzeDoc analyzes doc with at most Options.Analyzers articles at once, waiting at most
 // Options.QueryTimeout for its turn (errBusy). The analysis stops soon after ctx ends
 // (pipeline.ProcessContext checks it between stages and between sentences), and gives
 // its turn back then. It returns the analyzed document, or nil and why not.
 func (s *Server) analyzeDoc(ctx context.Context, doc *document.Document) (*document.Document, []error) {
+	if s.opt.Pipeline == nil {
+		return nil, []error{errNoPipeline}
+	}
 	wait, cancel := context.WithTimeout(ctx, s.opt.QueryTimeout)
 	defer cancel()
 	select {
@@ -144,15 +151,6 @@ func (s *Server) analyzeDoc(ctx context.Context, doc *document.Document) (*docum
 	return res.Doc, res.Errs
 }
 
-// canAnalyze answers a 503 when the server has no pipeline.
-func (s *Server) canAnalyze(w http.ResponseWriter) bool {
-	if s.opt.Pipeline == nil {
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "this server does not analyze articles")
-		return false
-	}
-	return true
-}
-
 // notAnalyzed answers a request whose article was not analyzed; errs say why.
 func (s *Server) notAnalyzed(w http.ResponseWriter, r *http.Request, errs []error) {
 	err := errors.New("the article could not be analyzed")
@@ -166,7 +164,7 @@ func (s *Server) notAnalyzed(w http.ResponseWriter, r *http.Request, errs []erro
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		writeError(w, http.StatusServiceUnavailable, "unavailable",
 			fmt.Sprintf("the article was not analyzed within %s; send a shorter one", s.opt.AnalysisTimeout))
-	case errors.Is(err, errBusy):
+	case errors.Is(err, errBusy), errors.Is(err, errNoPipeline):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", err.Error())
 	default:
 		// The pipeline names the document "api"; the message is the rest.
@@ -184,7 +182,7 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := s.analysisContext(r)
 	defer cancel()
 	doc := s.readArticle(w, r)
-	if doc == nil || !s.canAnalyze(w) {
+	if doc == nil {
 		return
 	}
 	doc, errs := s.analyzeDoc(ctx, doc)
@@ -215,45 +213,37 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 	if doc == nil {
 		return
 	}
-	input := store.NewInput(doc, "")
+	// What herald ingest does, for one document: the store's check of its input runs
+	// under the query timeout, the analysis under the request's.
 	ctx, cancel := s.ctx(r)
 	defer cancel()
-	type result struct {
+	one := func(yield func(*document.Document, error) bool) { yield(doc, nil) }
+	analyze := func(docs iter.Seq2[*document.Document, error], emit func(*document.Document, []error)) {
+		for doc := range docs {
+			emit(s.analyzeDoc(actx, doc))
+		}
+	}
+	var out store.Outcome
+	if _, err := s.opt.Store.Ingest(ctx, one, analyze, store.IngestOptions{Report: func(o store.Outcome) { out = o }}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if out.Status == "" {
+		s.notAnalyzed(w, r, out.Errs)
+		return
+	}
+	code := http.StatusOK
+	switch out.Status {
+	case store.Created:
+		code = http.StatusCreated
+		s.metrics.stored.Add(1)
+	case store.Replaced:
+		s.metrics.stored.Add(1)
+	}
+	w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
+	writeJSON(w, code, struct {
 		ID     string       `json:"id"`
 		Status store.Status `json:"status"`
 		Events int          `json:"events"`
-	}
-	if h, ok, err := s.opt.Store.Hash(ctx, doc.ID); err != nil {
-		s.fail(w, r, err)
-		return
-	} else if ok && h == input.Hash {
-		sum, err := s.opt.Store.Summary(ctx, doc.ID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
-		writeJSON(w, http.StatusOK, result{doc.ID, store.Unchanged, sum.Events})
-		return
-	}
-	if !s.canAnalyze(w) {
-		return
-	}
-	doc, errs := s.analyzeDoc(actx, doc)
-	if doc == nil {
-		s.notAnalyzed(w, r, errs)
-		return
-	}
-	statuses := make([]store.Status, 1)
-	if _, err := s.opt.Store.Put(ctx, []store.Entry{{Doc: doc, Input: input}}, 0, statuses); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.metrics.stored.Add(1)
-	w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
-	code := http.StatusOK
-	if statuses[0] == store.Created {
-		code = http.StatusCreated
-	}
-	writeJSON(w, code, result{doc.ID, statuses[0], len(doc.Events)})
+	}{doc.ID, out.Status, out.Events})
 }

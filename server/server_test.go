@@ -643,11 +643,12 @@ func TestPostDocuments(t *testing.T) {
 		}
 		return code, res
 	}
-	if code, res := post(testArticle); code != 201 || res["status"] != "created" || res["id"] != "gva-1" {
-		t.Errorf("first post: %d %v", code, res)
+	code, first := post(testArticle)
+	if code != 201 || first["status"] != "created" || first["id"] != "gva-1" || first["events"] == nil {
+		t.Errorf("first post: %d %v", code, first)
 	}
-	if code, res := post(testArticle); code != 200 || res["status"] != "unchanged" {
-		t.Errorf("second post: %d %v", code, res)
+	if code, res := post(testArticle); code != 200 || res["status"] != "unchanged" || res["events"] != first["events"] {
+		t.Errorf("second post: %d %v, want unchanged with the first's %v events", code, res, first["events"])
 	}
 	if code, res := post(testArticle + "Cassis said Switzerland welcomed the agreement.\n"); code != 200 || res["status"] != "replaced" {
 		t.Errorf("changed post: %d %v", code, res)
