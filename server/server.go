@@ -288,15 +288,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // authorized checks the bearer token in constant time (of the token's hash, so that its
-// length does not leak either).
+// length does not leak either). The scheme's name is case-insensitive (RFC 9110 11.1):
+// "bearer" and "BEARER" are Bearer.
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	if s.opt.WriteToken == "" {
 		writeError(w, http.StatusForbidden, "forbidden", "the API is read-only: start herald serve with --write-token to enable writes")
 		return false
 	}
-	auth := r.Header.Get("Authorization")
-	token, ok := strings.CutPrefix(auth, "Bearer ")
-	if !ok || token == "" {
+	scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="herald"`)
 		writeError(w, http.StatusUnauthorized, "unauthorized", "missing bearer token: send Authorization: Bearer TOKEN")
 		return false

@@ -624,11 +624,20 @@ func TestPostDocuments(t *testing.T) {
 	h := New(Options{Store: s, Pipeline: testPipeline(t), WriteToken: token, MaxBodyBytes: 64 << 10})
 	for _, tc := range []struct{ name, auth string }{
 		{"missing", ""}, {"wrong", "Bearer not-the-token-at-all"}, {"scheme", "Basic " + token}, {"empty", "Bearer "},
-		{"prefix", "Bearer " + token[:10]},
+		{"prefix", "Bearer " + token[:10]}, {"no space", "Bearer" + token}, {"lower-case wrong", "bearer " + token[1:]},
+		{"scheme alone", "Bearer"},
 	} {
 		code, body, hdr := request(t, h, "POST", "/api/documents", strings.NewReader(testArticle), "Content-Type", "text/plain", "Authorization", tc.auth)
 		if code != 401 || errorCode(body) != "unauthorized" || !strings.HasPrefix(hdr.Get("WWW-Authenticate"), "Bearer") {
 			t.Errorf("%s token: %d %s", tc.name, code, body)
+		}
+	}
+	// The scheme's name is case-insensitive: "bearer", "BEARER" and "Bearer" are one.
+	for _, scheme := range []string{"bearer", "BEARER", "BeArEr"} {
+		code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(testArticle), "Content-Type", "text/plain",
+			"Authorization", scheme+" "+token)
+		if code != 201 && code != 200 {
+			t.Errorf("scheme %q: %d %s", scheme, code, body)
 		}
 	}
 	post := func(body string) (int, map[string]any) {
