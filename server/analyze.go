@@ -40,14 +40,18 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) *document.D
 		badRequest(w, "%s takes no query parameters; send the article's fields in a JSON body", r.URL.Path)
 		return nil
 	}
-	mediaType := "application/json"
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil {
-			badRequest(w, "malformed Content-Type %q", clip(ct))
-			return nil
-		}
-		mediaType = mt
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		// Guessing would read a text that happens to be JSON as a record, or the
+		// reverse: the client says which it sent.
+		writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"no Content-Type: send application/json (an article record), text/plain or text/html")
+		return nil
+	}
+	mediaType, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		badRequest(w, "malformed Content-Type %q", clip(ct))
+		return nil
 	}
 	if mediaType != "application/json" && mediaType != "text/plain" && mediaType != "text/html" {
 		writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",

@@ -593,6 +593,8 @@ func TestAnalyze(t *testing.T) {
 		{"two values", "application/json", `{"text": "a"} {"text": "b"}`, 400, "bad_request"},
 		{"wrong type", "application/json", `{"text": 3}`, 400, "bad_request"},
 		{"media type", "application/xml", `<a/>`, 415, "unsupported_media_type"},
+		{"no media type", "", `{"text": "Hello."}`, 415, "unsupported_media_type"},
+		{"form", "application/x-www-form-urlencoded", `text=Hello.`, 415, "unsupported_media_type"},
 		{"bad media type", "text/plain; charset", `x`, 400, "bad_request"},
 		{"oversized", "text/plain", strings.Repeat("Word ", 20<<10), 413, "payload_too_large"},
 		{"oversized json", "application/json", `{"text": "` + strings.Repeat("a", 70<<10) + `"}`, 413, "payload_too_large"},
@@ -673,6 +675,10 @@ func TestPostDocuments(t *testing.T) {
 	if code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(`{"text":"x","extra":1}`), "Content-Type", "application/json",
 		"Authorization", "Bearer "+token); code != 400 {
 		t.Errorf("unknown field with the token: %d %s", code, body)
+	}
+	if code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(`{"id":"gva-2","text":"x"}`),
+		"Authorization", "Bearer "+token); code != 415 || errorCode(body) != "unsupported_media_type" {
+		t.Errorf("no Content-Type with the token: %d %s", code, body)
 	}
 	if code, _, _ := request(t, h, "POST", "/api/documents", strings.NewReader(strings.Repeat("x", 65<<10)), "Content-Type", "text/plain",
 		"Authorization", "Bearer "+token); code != 413 {
