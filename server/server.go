@@ -9,6 +9,11 @@
 // unknown query parameters, malformed values and oversized bodies are errors, not
 // silently ignored. /metrics writes the Prometheus text exposition format by hand: a
 // few counters and one histogram do not warrant the client library's dependencies.
+//
+// It answers only requests whose Host is loopback (localhost, 127.0.0.1, [::1], any
+// port) or one of Options.AllowedHosts; others get a 421. A page that a local browser
+// loads from a name its owner then points at 127.0.0.1 (DNS rebinding) is same-origin
+// with the server as far as the browser knows, but its requests carry that name.
 package server
 
 import (
@@ -19,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -63,6 +69,9 @@ type Options struct {
 	Exports       int
 	// Version names the server's herald in the files it exports.
 	Version string
+	// AllowedHosts are the host names or IP addresses, besides loopback ones, that
+	// a request's Host may name (with any port); see CheckAllowedHost.
+	AllowedHosts []string
 }
 
 // Defaults of Options.
@@ -90,6 +99,7 @@ type Server struct {
 	analyzers chan struct{}
 	exports   chan struct{}
 	tokenHash [32]byte
+	hosts     map[string]bool // Options.AllowedHosts, as hostName gives them
 
 	codebookBody []byte // GET /api/codebook's answer, rendered once
 	codebookETag string
@@ -119,6 +129,10 @@ func New(opt Options) *Server {
 		analyzers: make(chan struct{}, opt.Analyzers), exports: make(chan struct{}, opt.Exports)}
 	if opt.WriteToken != "" {
 		s.tokenHash = sha256.Sum256([]byte(opt.WriteToken))
+	}
+	s.hosts = make(map[string]bool, len(opt.AllowedHosts))
+	for _, h := range opt.AllowedHosts {
+		s.hosts[hostName(h)] = true
 	}
 	if opt.Codebook != nil {
 		var err error
@@ -174,11 +188,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.opt.Log.Printf("%s %s %d %s", r.Method, r.URL.RequestURI(), rw.code, d.Round(time.Microsecond))
 		}
 	}()
+	if !s.allowedHost(r.Host) {
+		writeError(rw, http.StatusMisdirectedRequest, "misdirected_request",
+			fmt.Sprintf("this server does not answer for the host %q (herald serve --allowed-host adds one)", clip(r.Host)))
+		return
+	}
 	if web {
 		s.serveWeb(rw, r)
 		return
 	}
 	s.mux.ServeHTTP(rw, r)
+}
+
+// allowedHost reports whether the server answers a request for host, the value of its
+// Host header: a loopback name or address, or one of Options.AllowedHosts.
+func (s *Server) allowedHost(host string) bool {
+	name := hostName(host)
+	if name == "localhost" || s.hosts[name] {
+		return true
+	}
+	ip := net.ParseIP(name)
+	return ip != nil && ip.IsLoopback()
+}
+
+// hostName is a Host header's value as allowedHost compares it: without the port, the
+// brackets of an IPv6 address and a final dot, in lower case.
+func hostName(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return strings.ToLower(strings.TrimSuffix(host, "."))
+}
+
+// CheckAllowedHost says what is wrong, if anything, with a name for Options.AllowedHosts
+// (herald serve's --allowed-host): it must be a host name or an IP address, without a
+// port, since any port is allowed.
+func CheckAllowedHost(name string) error {
+	if name == "" {
+		return errors.New("empty host name")
+	}
+	if _, _, err := net.SplitHostPort(name); err == nil {
+		return fmt.Errorf("%q: give the host without a port (any port is allowed)", name)
+	}
+	h := strings.TrimSuffix(strings.TrimPrefix(name, "["), "]")
+	if net.ParseIP(h) != nil {
+		return nil
+	}
+	for _, c := range h {
+		if !(c == '-' || c == '.' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return fmt.Errorf("%q: want a host name or an IP address, such as events.example.org or 192.168.1.5", name)
+		}
+	}
+	return nil
 }
 
 func (s *Server) logf(format string, args ...any) {

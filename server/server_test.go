@@ -111,12 +111,23 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 
 const token = "0123456789abcdef-token"
 
-// request sends one request to h and returns the status and body. Every error response
-// must have the API's shape.
+// newRequest is httptest.NewRequest for the host the server answers by default.
+func newRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	req.Host = "localhost:8080"
+	return req
+}
+
+// request sends one request to h and returns the status and body; header holds names and
+// values ("Host" sets the request's host). Every error response must have the API's shape.
 func request(t testing.TB, h http.Handler, method, target string, body io.Reader, header ...string) (int, []byte, http.Header) {
 	t.Helper()
-	req := httptest.NewRequest(method, target, body)
+	req := newRequest(method, target, body)
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1]
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	rec := httptest.NewRecorder()
@@ -702,7 +713,7 @@ func FuzzQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, path := range []string{"/api/events", "/api/documents", "/api/actors", "/api/dyads", "/api/timeline", "/api/places"} {
 			u := &url.URL{Path: path, RawQuery: q}
-			req := httptest.NewRequest("GET", "/", nil)
+			req := newRequest("GET", "/", nil)
 			req.URL = u
 			req.RequestURI = u.RequestURI()
 			rec := httptest.NewRecorder()
