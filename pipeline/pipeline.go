@@ -11,6 +11,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -193,6 +194,7 @@ func (t *StageTimes) Add(o StageTimes) {
 // job is one document on its way through the stages, with what the stages need to know
 // of how it came.
 type job struct {
+	ctx context.Context
 	doc *document.Document
 	sc  *scratch
 	// given says the document came with its text, sentences and trees (from CoNLL-U):
@@ -202,12 +204,43 @@ type job struct {
 	errs  []error
 }
 
+// stop records that the work was cancelled (the caller went away) and reports whether it
+// was: checked before each stage, and before each sentence of the syntax stage, the
+// slowest.
+func (j *job) stop(stage, sentence int) bool {
+	if j.ctx == nil {
+		return false
+	}
+	if err := cancelled(j.ctx, j.doc, stage, sentence); err != nil {
+		j.errs = []error{err}
+		return true
+	}
+	return false
+}
+
+// cancelled says where an analysis was stopped when ctx has ended, nil otherwise;
+// sentence is -1 before a stage.
+func cancelled(ctx context.Context, doc *document.Document, stage, sentence int) error {
+	err := ctx.Err()
+	switch {
+	case err == nil:
+		return nil
+	case sentence < 0:
+		return fmt.Errorf("%s: analysis cancelled before the %s stage: %w", doc.Where(), StageNames[stage], err)
+	}
+	return fmt.Errorf("%s@%d: analysis cancelled in the %s stage, before sentence %d of %d: %w",
+		doc.Where(), doc.Sentences[sentence].Start, StageNames[stage], sentence+1, len(doc.Sentences), err)
+}
+
 // stage is one step of the pipeline: it reads the layers the stages before it wrote and
 // adds its own. run returns false when the document cannot go on (its bytes are no text).
 type stage struct {
 	// skipGiven says the stage makes what a document from CoNLL-U already has.
 	skipGiven bool
-	run       func(p *Pipeline, j *job) bool
+	// checksItself says the stage looks for cancellation itself, sentence by sentence,
+	// rather than the loop before it.
+	checksItself bool
+	run          func(p *Pipeline, j *job) bool
 }
 
 // stages are the pipeline's steps, in order, indexed like StageNames.
@@ -246,16 +279,24 @@ var stages = [numStages]stage{
 		return true
 	}},
 	StageSegment: {skipGiven: true, run: func(p *Pipeline, j *job) bool { segment.Annotate(j.doc); return true }},
-	StageSyntax: {run: func(p *Pipeline, j *job) bool {
+	StageSyntax: {checksItself: true, run: func(p *Pipeline, j *job) bool {
 		switch {
 		case j.given:
 			for i := range j.doc.Sentences {
+				if j.stop(StageSyntax, i) {
+					return false
+				}
 				j.sc.syntax.Complete(j.doc.Sentences[i].Tokens)
 			}
 		case p.eventsOnly:
-			p.parseCodable(j.sc.syntax, j.doc)
+			return p.parseCodable(j)
 		default:
-			j.sc.syntax.Annotate(j.doc)
+			for i := range j.doc.Sentences {
+				if j.stop(StageSyntax, i) {
+					return false
+				}
+				j.sc.syntax.Tokens(j.doc.Sentences[i].Tokens)
+			}
 		}
 		return true
 	}},
@@ -280,23 +321,34 @@ type Result struct {
 // page without an article, comes back with Doc == nil. No panic escapes: a stage that
 // panics turns into an error naming the document, and the batch goes on.
 func (p *Pipeline) Process(doc *document.Document) Result {
+	return p.ProcessContext(context.Background(), doc)
+}
+
+// ProcessContext is Process, stopped as soon as ctx ends (the client that asked went
+// away, or its deadline passed): it looks before each stage, and before each sentence of
+// the syntax stage. A stopped document comes back with Doc == nil and an error that says
+// where it stopped and wraps ctx.Err().
+func (p *Pipeline) ProcessContext(ctx context.Context, doc *document.Document) Result {
 	sc := p.pool.Get().(*scratch)
 	defer p.pool.Put(sc)
-	return p.process(sc, doc)
+	return p.process(ctx, sc, doc)
 }
 
 // process runs the stages on doc with the scratch of the calling goroutine, timing each.
-func (p *Pipeline) process(sc *scratch, doc *document.Document) (res Result) {
+func (p *Pipeline) process(ctx context.Context, sc *scratch, doc *document.Document) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Errs: []error{fmt.Errorf("%s: internal error: %v\n%s", doc.Where(), r, debug.Stack())}}
 		}
 	}()
-	j := job{doc: doc, sc: sc, given: doc.Raw == nil && doc.Sentences != nil}
+	j := job{ctx: ctx, doc: doc, sc: sc, given: doc.Raw == nil && doc.Sentences != nil}
 	var times StageTimes
 	for i, st := range stages {
 		if j.given && st.skipGiven {
 			continue
+		}
+		if !st.checksItself && j.stop(i, -1) {
+			return Result{Errs: j.errs, Times: times}
 		}
 		t := time.Now()
 		ok := st.run(p, &j)
@@ -322,18 +374,27 @@ func Segment(doc *document.Document) error {
 	return nil
 }
 
-// parseCodable tags every sentence of doc and parses those the event coder may code.
-func (p *Pipeline) parseCodable(a *syntax.Annotator, doc *document.Document) {
+// parseCodable tags every sentence of the job's document and parses those the event
+// coder may code; it reports false when the work was cancelled.
+func (p *Pipeline) parseCodable(j *job) bool {
+	a, doc := j.sc.syntax, j.doc
 	for i := range doc.Sentences {
+		if j.stop(StageSyntax, i) {
+			return false
+		}
 		a.Tag(doc.Sentences[i].Tokens)
 	}
 	for i, ok := range p.gate.codable(doc) {
-		if ok {
-			a.Parse(doc.Sentences[i].Tokens)
-		} else {
+		if !ok {
 			doc.Sentences[i].Unparsed = true
+			continue
 		}
+		if j.stop(StageSyntax, i) {
+			return false
+		}
+		a.Parse(doc.Sentences[i].Tokens)
 	}
+	return true
 }
 
 // ensureLayers makes the layers that exist in the contract encode as [] rather than null.
@@ -362,7 +423,7 @@ func ensureLayers(doc *document.Document) {
 // input order, from the calling goroutine. An item that arrives as an error (a bad input
 // that ingest could not read) is passed through as a Result with that error.
 func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Result)) {
-	type job struct {
+	type slot struct {
 		seq int
 		doc *document.Document
 		err error
@@ -371,14 +432,14 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 	// window bounds how far ahead of the slowest document the workers may run, and so
 	// the memory held by results waiting for their turn.
 	window := make(chan struct{}, p.workers*8)
-	jobs := make(chan job)
-	done := make(chan job, p.workers*8)
+	jobs := make(chan slot)
+	done := make(chan slot, p.workers*8)
 
 	go func() {
 		seq := 0
 		for doc, err := range items {
 			window <- struct{}{}
-			jobs <- job{seq: seq, doc: doc, err: err}
+			jobs <- slot{seq: seq, doc: doc, err: err}
 			seq++
 		}
 		close(jobs)
@@ -394,7 +455,7 @@ func (p *Pipeline) Run(items iter.Seq2[*document.Document, error], emit func(Res
 				if j.err != nil {
 					j.res = Result{Errs: []error{j.err}}
 				} else {
-					j.res = p.process(sc, j.doc)
+					j.res = p.process(context.Background(), sc, j.doc)
 				}
 				done <- j
 			}

@@ -2,12 +2,14 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"net/http"
 	"net/url"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"herald/document"
+	"herald/pipeline"
 	"herald/store"
 )
 
@@ -37,14 +40,18 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) *document.D
 		badRequest(w, "%s takes no query parameters; send the article's fields in a JSON body", r.URL.Path)
 		return nil
 	}
-	mediaType := "application/json"
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil {
-			badRequest(w, "malformed Content-Type %q", clip(ct))
-			return nil
-		}
-		mediaType = mt
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		// Guessing would read a text that happens to be JSON as a record, or the
+		// reverse: the client says which it sent.
+		writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"no Content-Type: send application/json (an article record), text/plain or text/html")
+		return nil
+	}
+	mediaType, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		badRequest(w, "malformed Content-Type %q", clip(ct))
+		return nil
 	}
 	if mediaType != "application/json" && mediaType != "text/plain" && mediaType != "text/html" {
 		writeError(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
@@ -108,47 +115,83 @@ func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) *document.D
 	return doc
 }
 
-// process analyzes doc with at most Options.Analyzers articles at once. It writes the
-// error response itself and returns nil on failure.
-func (s *Server) process(w http.ResponseWriter, r *http.Request, doc *document.Document) *document.Document {
+// analysisContext is the context of a request that analyzes an article: it ends when
+// the client goes away or Options.AnalysisTimeout after the request arrived.
+func (s *Server) analysisContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.opt.AnalysisTimeout)
+}
+
+// Why an article was not analyzed, besides the pipeline's own errors.
+var (
+	errBusy       = errors.New("too many articles are being analyzed; try again")
+	errNoPipeline = errors.New("this server does not analyze articles")
+)
+
+// analyzeDoc analyzes doc with at most Options.Analyzers articles at once, waiting at most
+// Options.QueryTimeout for its turn (errBusy). The analysis stops soon after ctx ends
+// (pipeline.ProcessContext checks it between stages and between sentences), and gives
+// its turn back then. It returns the analyzed document, or nil and why not.
+func (s *Server) analyzeDoc(ctx context.Context, doc *document.Document) (*document.Document, []error) {
 	if s.opt.Pipeline == nil {
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "this server does not analyze articles")
-		return nil
+		return nil, []error{errNoPipeline}
 	}
-	ctx, cancel := s.ctx(r)
+	wait, cancel := context.WithTimeout(ctx, s.opt.QueryTimeout)
 	defer cancel()
 	select {
 	case s.analyzers <- struct{}{}:
-	case <-ctx.Done():
-		writeError(w, http.StatusServiceUnavailable, "unavailable", "too many articles are being analyzed; try again")
-		return nil
+	case <-wait.Done():
+		if err := ctx.Err(); err != nil {
+			return nil, []error{err}
+		}
+		return nil, []error{errBusy}
 	}
-	res := s.opt.Pipeline.Process(doc)
-	<-s.analyzers
-	s.metrics.analyzed.Add(1)
-	if res.Doc == nil {
-		msg := "the article could not be analyzed"
-		if len(res.Errs) > 0 {
-			// The pipeline names the document "api"; the message is the rest.
-			msg = strings.TrimPrefix(res.Errs[0].Error(), "api: ")
-			if i := strings.IndexByte(msg, '\n'); i >= 0 {
-				msg = msg[:i] // no stack traces to clients
-			}
+	res := func() pipeline.Result {
+		defer func() { <-s.analyzers }()
+		return s.opt.Pipeline.ProcessContext(ctx, doc)
+	}()
+	if ctx.Err() == nil {
+		s.metrics.analyzed.Add(1)
+	}
+	return res.Doc, res.Errs
+}
+
+// notAnalyzed answers a request whose article was not analyzed; errs say why.
+func (s *Server) notAnalyzed(w http.ResponseWriter, r *http.Request, errs []error) {
+	err := errors.New("the article could not be analyzed")
+	if len(errs) > 0 {
+		err = errs[0]
+	}
+	switch {
+	case r.Context().Err() != nil:
+		// The client went away: nobody reads the answer.
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "request canceled")
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		writeError(w, http.StatusServiceUnavailable, "unavailable",
+			fmt.Sprintf("the article was not analyzed within %s; send a shorter one", s.opt.AnalysisTimeout))
+	case errors.Is(err, errBusy), errors.Is(err, errNoPipeline):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", err.Error())
+	default:
+		// The pipeline names the document "api"; the message is the rest.
+		msg := strings.TrimPrefix(err.Error(), "api: ")
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i] // no stack traces to clients
 		}
 		writeError(w, http.StatusUnprocessableEntity, "unprocessable", msg)
-		return nil
 	}
-	return res.Doc
 }
 
 // analyze: POST /api/analyze analyzes an article and returns what herald analyze prints
 // for it, storing nothing.
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := s.analysisContext(r)
+	defer cancel()
 	doc := s.readArticle(w, r)
 	if doc == nil {
 		return
 	}
-	if doc = s.process(w, r, doc); doc == nil {
+	doc, errs := s.analyzeDoc(ctx, doc)
+	if doc == nil {
+		s.notAnalyzed(w, r, errs)
 		return
 	}
 	js, err := store.MarshalJSON(doc)
@@ -165,6 +208,8 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 // document of the same id. It needs the write token. An article stored already with the
 // same content is not analyzed again.
 func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
+	actx, acancel := s.analysisContext(r)
+	defer acancel()
 	if !s.authorized(w, r) {
 		return
 	}
@@ -172,40 +217,37 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 	if doc == nil {
 		return
 	}
-	input := store.NewInput(doc, "")
+	// What herald ingest does, for one document: the store's check of its input runs
+	// under the query timeout, the analysis under the request's.
 	ctx, cancel := s.ctx(r)
 	defer cancel()
-	type result struct {
+	one := func(yield func(*document.Document, error) bool) { yield(doc, nil) }
+	analyze := func(docs iter.Seq2[*document.Document, error], emit func(*document.Document, []error)) {
+		for doc := range docs {
+			emit(s.analyzeDoc(actx, doc))
+		}
+	}
+	var out store.Outcome
+	if _, err := s.opt.Store.Ingest(ctx, one, analyze, store.IngestOptions{Report: func(o store.Outcome) { out = o }}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if out.Status == "" {
+		s.notAnalyzed(w, r, out.Errs)
+		return
+	}
+	code := http.StatusOK
+	switch out.Status {
+	case store.Created:
+		code = http.StatusCreated
+		s.metrics.stored.Add(1)
+	case store.Replaced:
+		s.metrics.stored.Add(1)
+	}
+	w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
+	writeJSON(w, code, struct {
 		ID     string       `json:"id"`
 		Status store.Status `json:"status"`
 		Events int          `json:"events"`
-	}
-	if h, ok, err := s.opt.Store.Hash(ctx, doc.ID); err != nil {
-		s.fail(w, r, err)
-		return
-	} else if ok && h == input.Hash {
-		sum, err := s.opt.Store.Summary(ctx, doc.ID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
-		writeJSON(w, http.StatusOK, result{doc.ID, store.Unchanged, sum.Events})
-		return
-	}
-	if doc = s.process(w, r, doc); doc == nil {
-		return
-	}
-	statuses := make([]store.Status, 1)
-	if _, err := s.opt.Store.Put(ctx, []store.Entry{{Doc: doc, Input: input}}, 0, statuses); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.metrics.stored.Add(1)
-	w.Header().Set("Location", "/api/documents/"+url.PathEscape(doc.ID))
-	code := http.StatusOK
-	if statuses[0] == store.Created {
-		code = http.StatusCreated
-	}
-	writeJSON(w, code, result{doc.ID, statuses[0], len(doc.Events)})
+	}{doc.ID, out.Status, out.Events})
 }

@@ -174,7 +174,7 @@ func TestWebMount(t *testing.T) {
 		}
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	h.ServeHTTP(rec, newRequest("GET", "/metrics", nil))
 	if !strings.Contains(rec.Body.String(), `herald_http_requests_total{route="web",code="200"}`) {
 		t.Errorf("metrics lack the web route:\n%s", rec.Body)
 	}

@@ -9,6 +9,11 @@
 // unknown query parameters, malformed values and oversized bodies are errors, not
 // silently ignored. /metrics writes the Prometheus text exposition format by hand: a
 // few counters and one histogram do not warrant the client library's dependencies.
+//
+// It answers only requests whose Host is loopback (localhost, 127.0.0.1, [::1], any
+// port) or one of Options.AllowedHosts; others get a 421. A page that a local browser
+// loads from a name its owner then points at 127.0.0.1 (DNS rebinding) is same-origin
+// with the server as far as the browser knows, but its requests carry that name.
 package server
 
 import (
@@ -19,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -45,6 +51,11 @@ type Options struct {
 	// Analyzers bounds the articles analyzed at once (DefaultAnalyzers when 0); a request
 	// that waits longer than QueryTimeout for a turn gets a 503.
 	Analyzers int
+	// AnalysisTimeout bounds a request that analyzes an article, from its start:
+	// reading the article, waiting for a turn, analyzing it (DefaultAnalysisTimeout when
+	// 0). An analysis stops when it runs out (503), or when the client goes away, and
+	// gives its turn back then.
+	AnalysisTimeout time.Duration
 	// Log, when set, gets one line per request and every internal error.
 	Log *log.Logger
 	// Codebook names the CAMEO codes for GET /api/codebook; nil: a 503 there.
@@ -58,15 +69,21 @@ type Options struct {
 	Exports       int
 	// Version names the server's herald in the files it exports.
 	Version string
+	// AllowedHosts are the host names or IP addresses, besides loopback ones, that
+	// a request's Host may name (with any port); see CheckAllowedHost.
+	AllowedHosts []string
 }
 
 // Defaults of Options.
 const (
-	DefaultMaxBodyBytes  = 4 << 20
-	DefaultQueryTimeout  = 30 * time.Second
-	DefaultAnalyzers     = 2
-	DefaultExportTimeout = 10 * time.Minute
-	DefaultExports       = 2
+	DefaultMaxBodyBytes = 4 << 20
+	DefaultQueryTimeout = 30 * time.Second
+	DefaultAnalyzers    = 2
+	// DefaultAnalysisTimeout leaves time to store the analysis and send it within herald
+	// serve's write timeout (60 s).
+	DefaultAnalysisTimeout = 50 * time.Second
+	DefaultExportTimeout   = 10 * time.Minute
+	DefaultExports         = 2
 	// DefaultLimit and MaxLimit bound a page of a list; the timeline's are larger.
 	DefaultLimit         = 100
 	MaxLimit             = 1000
@@ -82,6 +99,7 @@ type Server struct {
 	analyzers chan struct{}
 	exports   chan struct{}
 	tokenHash [32]byte
+	hosts     map[string]bool // Options.AllowedHosts, as hostName gives them
 
 	codebookBody []byte // GET /api/codebook's answer, rendered once
 	codebookETag string
@@ -98,6 +116,9 @@ func New(opt Options) *Server {
 	if opt.Analyzers <= 0 {
 		opt.Analyzers = DefaultAnalyzers
 	}
+	if opt.AnalysisTimeout <= 0 {
+		opt.AnalysisTimeout = DefaultAnalysisTimeout
+	}
 	if opt.ExportTimeout <= 0 {
 		opt.ExportTimeout = DefaultExportTimeout
 	}
@@ -108,6 +129,10 @@ func New(opt Options) *Server {
 		analyzers: make(chan struct{}, opt.Analyzers), exports: make(chan struct{}, opt.Exports)}
 	if opt.WriteToken != "" {
 		s.tokenHash = sha256.Sum256([]byte(opt.WriteToken))
+	}
+	s.hosts = make(map[string]bool, len(opt.AllowedHosts))
+	for _, h := range opt.AllowedHosts {
+		s.hosts[hostName(h)] = true
 	}
 	if opt.Codebook != nil {
 		var err error
@@ -163,11 +188,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.opt.Log.Printf("%s %s %d %s", r.Method, r.URL.RequestURI(), rw.code, d.Round(time.Microsecond))
 		}
 	}()
+	if !s.allowedHost(r.Host) {
+		writeError(rw, http.StatusMisdirectedRequest, "misdirected_request",
+			fmt.Sprintf("this server does not answer for the host %q (herald serve --allowed-host adds one)", clip(r.Host)))
+		return
+	}
 	if web {
 		s.serveWeb(rw, r)
 		return
 	}
 	s.mux.ServeHTTP(rw, r)
+}
+
+// allowedHost reports whether the server answers a request for host, the value of its
+// Host header: a loopback name or address, or one of Options.AllowedHosts.
+func (s *Server) allowedHost(host string) bool {
+	name := hostName(host)
+	if name == "localhost" || s.hosts[name] {
+		return true
+	}
+	ip := net.ParseIP(name)
+	return ip != nil && ip.IsLoopback()
+}
+
+// hostName is a Host header's value as allowedHost compares it: without the port, the
+// brackets of an IPv6 address and a final dot, in lower case.
+func hostName(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return strings.ToLower(strings.TrimSuffix(host, "."))
+}
+
+// CheckAllowedHost says what is wrong, if anything, with a name for Options.AllowedHosts
+// (herald serve's --allowed-host): it must be a host name or an IP address, without a
+// port, since any port is allowed.
+func CheckAllowedHost(name string) error {
+	if name == "" {
+		return errors.New("empty host name")
+	}
+	if _, _, err := net.SplitHostPort(name); err == nil {
+		return fmt.Errorf("%q: give the host without a port (any port is allowed)", name)
+	}
+	h := strings.TrimSuffix(strings.TrimPrefix(name, "["), "]")
+	if net.ParseIP(h) != nil {
+		return nil
+	}
+	for _, c := range h {
+		if !(c == '-' || c == '.' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return fmt.Errorf("%q: want a host name or an IP address, such as events.example.org or 192.168.1.5", name)
+		}
+	}
+	return nil
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -277,15 +350,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // authorized checks the bearer token in constant time (of the token's hash, so that its
-// length does not leak either).
+// length does not leak either). The scheme's name is case-insensitive (RFC 9110 11.1):
+// "bearer" and "BEARER" are Bearer.
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	if s.opt.WriteToken == "" {
 		writeError(w, http.StatusForbidden, "forbidden", "the API is read-only: start herald serve with --write-token to enable writes")
 		return false
 	}
-	auth := r.Header.Get("Authorization")
-	token, ok := strings.CutPrefix(auth, "Bearer ")
-	if !ok || token == "" {
+	scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="herald"`)
 		writeError(w, http.StatusUnauthorized, "unauthorized", "missing bearer token: send Authorization: Bearer TOKEN")
 		return false

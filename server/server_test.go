@@ -111,12 +111,23 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 
 const token = "0123456789abcdef-token"
 
-// request sends one request to h and returns the status and body. Every error response
-// must have the API's shape.
+// newRequest is httptest.NewRequest for the host the server answers by default.
+func newRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	req.Host = "localhost:8080"
+	return req
+}
+
+// request sends one request to h and returns the status and body; header holds names and
+// values ("Host" sets the request's host). Every error response must have the API's shape.
 func request(t testing.TB, h http.Handler, method, target string, body io.Reader, header ...string) (int, []byte, http.Header) {
 	t.Helper()
-	req := httptest.NewRequest(method, target, body)
+	req := newRequest(method, target, body)
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			req.Host = header[i+1]
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	rec := httptest.NewRecorder()
@@ -593,6 +604,8 @@ func TestAnalyze(t *testing.T) {
 		{"two values", "application/json", `{"text": "a"} {"text": "b"}`, 400, "bad_request"},
 		{"wrong type", "application/json", `{"text": 3}`, 400, "bad_request"},
 		{"media type", "application/xml", `<a/>`, 415, "unsupported_media_type"},
+		{"no media type", "", `{"text": "Hello."}`, 415, "unsupported_media_type"},
+		{"form", "application/x-www-form-urlencoded", `text=Hello.`, 415, "unsupported_media_type"},
 		{"bad media type", "text/plain; charset", `x`, 400, "bad_request"},
 		{"oversized", "text/plain", strings.Repeat("Word ", 20<<10), 413, "payload_too_large"},
 		{"oversized json", "application/json", `{"text": "` + strings.Repeat("a", 70<<10) + `"}`, 413, "payload_too_large"},
@@ -624,11 +637,20 @@ func TestPostDocuments(t *testing.T) {
 	h := New(Options{Store: s, Pipeline: testPipeline(t), WriteToken: token, MaxBodyBytes: 64 << 10})
 	for _, tc := range []struct{ name, auth string }{
 		{"missing", ""}, {"wrong", "Bearer not-the-token-at-all"}, {"scheme", "Basic " + token}, {"empty", "Bearer "},
-		{"prefix", "Bearer " + token[:10]},
+		{"prefix", "Bearer " + token[:10]}, {"no space", "Bearer" + token}, {"lower-case wrong", "bearer " + token[1:]},
+		{"scheme alone", "Bearer"},
 	} {
 		code, body, hdr := request(t, h, "POST", "/api/documents", strings.NewReader(testArticle), "Content-Type", "text/plain", "Authorization", tc.auth)
 		if code != 401 || errorCode(body) != "unauthorized" || !strings.HasPrefix(hdr.Get("WWW-Authenticate"), "Bearer") {
 			t.Errorf("%s token: %d %s", tc.name, code, body)
+		}
+	}
+	// The scheme's name is case-insensitive: "bearer", "BEARER" and "Bearer" are one.
+	for _, scheme := range []string{"bearer", "BEARER", "BeArEr"} {
+		code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(testArticle), "Content-Type", "text/plain",
+			"Authorization", scheme+" "+token)
+		if code != 201 && code != 200 {
+			t.Errorf("scheme %q: %d %s", scheme, code, body)
 		}
 	}
 	post := func(body string) (int, map[string]any) {
@@ -643,11 +665,12 @@ func TestPostDocuments(t *testing.T) {
 		}
 		return code, res
 	}
-	if code, res := post(testArticle); code != 201 || res["status"] != "created" || res["id"] != "gva-1" {
-		t.Errorf("first post: %d %v", code, res)
+	code, first := post(testArticle)
+	if code != 201 || first["status"] != "created" || first["id"] != "gva-1" || first["events"] == nil {
+		t.Errorf("first post: %d %v", code, first)
 	}
-	if code, res := post(testArticle); code != 200 || res["status"] != "unchanged" {
-		t.Errorf("second post: %d %v", code, res)
+	if code, res := post(testArticle); code != 200 || res["status"] != "unchanged" || res["events"] != first["events"] {
+		t.Errorf("second post: %d %v, want unchanged with the first's %v events", code, res, first["events"])
 	}
 	if code, res := post(testArticle + "Cassis said Switzerland welcomed the agreement.\n"); code != 200 || res["status"] != "replaced" {
 		t.Errorf("changed post: %d %v", code, res)
@@ -663,6 +686,10 @@ func TestPostDocuments(t *testing.T) {
 	if code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(`{"text":"x","extra":1}`), "Content-Type", "application/json",
 		"Authorization", "Bearer "+token); code != 400 {
 		t.Errorf("unknown field with the token: %d %s", code, body)
+	}
+	if code, body, _ := request(t, h, "POST", "/api/documents", strings.NewReader(`{"id":"gva-2","text":"x"}`),
+		"Authorization", "Bearer "+token); code != 415 || errorCode(body) != "unsupported_media_type" {
+		t.Errorf("no Content-Type with the token: %d %s", code, body)
 	}
 	if code, _, _ := request(t, h, "POST", "/api/documents", strings.NewReader(strings.Repeat("x", 65<<10)), "Content-Type", "text/plain",
 		"Authorization", "Bearer "+token); code != 413 {
@@ -686,7 +713,7 @@ func FuzzQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, path := range []string{"/api/events", "/api/documents", "/api/actors", "/api/dyads", "/api/timeline", "/api/places"} {
 			u := &url.URL{Path: path, RawQuery: q}
-			req := httptest.NewRequest("GET", "/", nil)
+			req := newRequest("GET", "/", nil)
 			req.URL = u
 			req.RequestURI = u.RequestURI()
 			rec := httptest.NewRecorder()

@@ -8,7 +8,9 @@
 // Re-storing a document replaces its events and entities in the same transaction, so a
 // reader sees either the old analysis or the new one, never a mix; a batch cut short (a
 // crash, SIGKILL) leaves no trace. Documents are keyed by their id, so storing the same
-// document twice leaves one row.
+// document twice leaves one row. Ingest, which herald ingest, herald reprocess and the
+// server's POST /api/documents share, skips a document stored already from the same
+// input, and analyzes and stores the others.
 //
 // The schema is versioned (PRAGMA user_version) and migrated forward on Open. Text search
 // uses SQLite's FTS5 (compiled into modernc.org/sqlite): documents_fts over title and text,

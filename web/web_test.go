@@ -18,6 +18,7 @@ import (
 func get(t *testing.T, h http.Handler, method, target string, header ...string) *http.Response {
 	t.Helper()
 	req := httptest.NewRequest(method, target, nil)
+	req.Host = "localhost:8080" // herald serve answers loopback hosts, not example.com
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}

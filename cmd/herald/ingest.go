@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -77,31 +76,7 @@ every few seconds. At the end it prints a summary, whose last line is KEY=VALUE 
 					r.progress.SetTotal(n)
 				}()
 			}
-			items := func(yield func(*document.Document, error) bool) {
-				for doc, err := range ingest.Documents(args, opt) {
-					if ctx.Err() != nil || r.failed() {
-						return
-					}
-					if err != nil {
-						r.read.Add(1)
-						if !r.yield(yield, nil, store.Input{}, err) {
-							return
-						}
-						continue
-					}
-					r.read.Add(1)
-					input := store.NewInput(doc, in.date)
-					if h, ok, err := s.Hash(ctx, doc.ID); err == nil && ok && h == input.Hash {
-						r.unchanged.Add(1)
-						r.progress.Add(1)
-						continue
-					}
-					if !r.yield(yield, doc, input, nil) {
-						return
-					}
-				}
-			}
-			return r.run(ctx, p, items, c.OutOrStdout())
+			return r.run(ctx, p, ingest.Documents(args, opt), store.IngestOptions{Published: in.date}, c.OutOrStdout())
 		},
 	}
 	in.register(c)
@@ -137,9 +112,8 @@ func (f *storeFlags) check() error {
 	return nil
 }
 
-// storeRun runs the pipeline over documents and stores the results in batches, for
-// ingest and reprocess. The items it is given carry their store.Input through a queue in
-// input order, since the pipeline replaces a document's raw bytes with its text.
+// storeRun is a run of ingest or reprocess: store.SQLite.Ingest with the pipeline, a
+// record in the store's runs, progress on stderr and the summary.
 type storeRun struct {
 	s        *store.SQLite
 	id       int64
@@ -147,14 +121,8 @@ type storeRun struct {
 	flags    *storeFlags
 	progress *progress
 
-	mu     sync.Mutex
-	inputs []store.Input // FIFO: one per item handed to the pipeline
-
 	// The counts are read by the progress log lines as they change.
-	read, unchanged, created, replaced, events, errors atomic.Int64
-	docsAnalyzed                                       int64
-	fatal                                              atomic.Pointer[error]
-	batch                                              []store.Entry
+	unchanged, created, replaced, events, errors atomic.Int64
 }
 
 func newStoreRun(ctx context.Context, s *store.SQLite, kind string, args []string, f *storeFlags, stderr io.Writer) (*storeRun, error) {
@@ -173,46 +141,36 @@ func (r *storeRun) status() string {
 		r.created.Load(), r.replaced.Load(), r.unchanged.Load(), r.events.Load(), r.errors.Load())
 }
 
-func (r *storeRun) failed() bool { return r.fatal.Load() != nil }
-
-// yield hands one item to the pipeline, queueing its input.
-func (r *storeRun) yield(yield func(*document.Document, error) bool, doc *document.Document, in store.Input, err error) bool {
-	r.mu.Lock()
-	r.inputs = append(r.inputs, in)
-	r.mu.Unlock()
-	return yield(doc, err)
-}
-
-func (r *storeRun) pop() store.Input {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	in := r.inputs[0]
-	r.inputs[0] = store.Input{}
-	r.inputs = r.inputs[1:]
-	return in
-}
-
-// flush commits the batch. It runs to the end even after an interrupt: a batch whose
-// documents were analyzed is worth keeping.
-func (r *storeRun) flush() {
-	if len(r.batch) == 0 || r.failed() {
-		return
+// report counts what became of one item, for the progress lines, and prints its errors.
+func (r *storeRun) report(o store.Outcome) {
+	for _, e := range o.Errs {
+		r.progress.Println("herald:", e)
+		r.errors.Add(1)
 	}
-	res, err := r.s.Put(context.Background(), r.batch, r.id, nil)
-	if err != nil {
-		err = fmt.Errorf("%s: storing a batch of %d documents: %w", r.s.Path(), len(r.batch), err)
-		r.fatal.Store(&err)
-		return
+	switch o.Status {
+	case store.Created:
+		r.created.Add(1)
+	case store.Replaced:
+		r.replaced.Add(1)
+	case store.Unchanged:
+		r.unchanged.Add(1)
 	}
-	r.created.Add(int64(res.Created))
-	r.replaced.Add(int64(res.Replaced))
-	r.events.Add(int64(res.Events))
-	clear(r.batch)
-	r.batch = r.batch[:0]
+	if o.Status != store.Unchanged {
+		r.events.Add(int64(o.Events))
+	}
+	r.progress.Add(1)
 }
 
-// run processes items and stores them, then records the run and prints the summary.
-func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq2[*document.Document, error], stdout io.Writer) error {
+// analyzer runs p over documents for store.SQLite.Ingest.
+func analyzer(p *pipeline.Pipeline) store.Analyzer {
+	return func(docs iter.Seq2[*document.Document, error], emit func(*document.Document, []error)) {
+		p.Run(docs, func(res pipeline.Result) { emit(res.Doc, res.Errs) })
+	}
+}
+
+// run analyzes and stores docs (store.SQLite.Ingest with opt, the run's batch size and
+// id), then records the run and prints the summary.
+func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, docs iter.Seq2[*document.Document, error], opt store.IngestOptions, stdout io.Writer) error {
 	if r.flags.cpuProf != "" {
 		f, err := os.Create(r.flags.cpuProf)
 		if err != nil {
@@ -225,32 +183,16 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	p.Run(items, func(res pipeline.Result) {
-		in := r.pop()
-		for _, e := range res.Errs {
-			r.progress.Println("herald:", e)
-			r.errors.Add(1)
-		}
-		r.progress.Add(1)
-		if res.Doc == nil {
-			return
-		}
-		r.docsAnalyzed++
-		r.batch = append(r.batch, store.Entry{Doc: res.Doc, Input: in})
-		if len(r.batch) >= r.flags.batch {
-			r.flush()
-		}
-	})
-	r.flush()
+	opt.Batch, opt.Run, opt.Report = r.flags.batch, r.id, r.report
+	res, fatal := r.s.Ingest(ctx, docs, analyzer(p), opt)
 	elapsed := time.Since(start)
 	r.progress.Stop()
 
-	stats := store.RunStats{Documents: r.read.Load(), Created: r.created.Load(), Replaced: r.replaced.Load(),
-		Unchanged: r.unchanged.Load(), Events: r.events.Load(), Errors: r.errors.Load()}
+	stats := store.RunStats{Documents: int64(res.Read), Created: int64(res.Created), Replaced: int64(res.Replaced),
+		Unchanged: int64(res.Unchanged), Events: int64(res.Events), Errors: int64(res.Errors)}
 	status := store.RunDone
-	var fatal error
-	if e := r.fatal.Load(); e != nil {
-		fatal, status = *e, store.RunFailed
+	if fatal != nil {
+		status = store.RunFailed
 	} else if ctx.Err() != nil {
 		status = store.RunInterrupted
 	}
@@ -273,7 +215,7 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, items iter.Seq
 		return err
 	}
 	size := fileSize(r.s.Path()) + fileSize(r.s.Path()+"-wal")
-	rate := float64(r.docsAnalyzed) / max(elapsed.Seconds(), 1e-9)
+	rate := float64(res.Analyzed) / max(elapsed.Seconds(), 1e-9)
 	fmt.Fprintf(stdout, "documents  %d read: %d new, %d replaced, %d unchanged\n", stats.Documents, stats.Created, stats.Replaced, stats.Unchanged)
 	fmt.Fprintf(stdout, "events     %d stored\n", stats.Events)
 	fmt.Fprintf(stdout, "errors     %d\n", stats.Errors)

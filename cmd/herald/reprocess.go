@@ -58,32 +58,30 @@ same summary as ingest; every stored document counts as replaced.`,
 				total = int64(len(ids))
 			}
 			r.progress.SetTotal(total)
-			items := func(yield func(*document.Document, error) bool) {
+			// The documents come with their publication date as they were first
+			// analyzed: no default applies to them.
+			docs := func(yield func(*document.Document, error) bool) {
 				after := ""
 				for {
-					docs, inputs, err := s.Originals(ctx, after, 256, ids)
+					docs, _, err := s.Originals(ctx, after, 256, ids)
 					if err != nil {
 						if ctx.Err() == nil {
-							r.yield(yield, nil, store.Input{}, err)
+							yield(nil, err)
 						}
 						return
 					}
 					if len(docs) == 0 {
 						return
 					}
-					for i, doc := range docs {
-						if ctx.Err() != nil || r.failed() {
-							return
-						}
-						r.read.Add(1)
-						if !r.yield(yield, doc, inputs[i], nil) {
+					for _, doc := range docs {
+						if !yield(doc, nil) {
 							return
 						}
 					}
 					after = docs[len(docs)-1].ID
 				}
 			}
-			return r.run(ctx, p, items, c.OutOrStdout())
+			return r.run(ctx, p, docs, store.IngestOptions{Force: true}, c.OutOrStdout())
 		},
 	}
 	in.register(c)

@@ -67,4 +67,9 @@ func TestServeUsage(t *testing.T) {
 	if code, _, _ := herald(t, "", "serve", "--db", filepath.Join(dir, "x.db"), "--write-token", "short"); code != 2 {
 		t.Errorf("a short token: exit %d", code)
 	}
+	for _, host := range []string{"events.example.org:8080", "http://events.example.org", ""} {
+		if code, _, errOut := herald(t, "", "serve", "--db", filepath.Join(dir, "x.db"), "--allowed-host", host); code != 2 || !strings.Contains(errOut, "--allowed-host") {
+			t.Errorf("--allowed-host %q: exit %d %s", host, code, errOut)
+		}
+	}
 }
