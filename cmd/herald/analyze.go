@@ -14,10 +14,12 @@ func newAnalyzeCmd(stdin io.Reader) *cobra.Command {
 	var pretty bool
 	c := &cobra.Command{
 		Use:   "analyze [flags] FILE|DIR|- ... | --conllu FILE",
-		Short: "Clean, date and segment articles; print every annotation layer as JSON",
+		Short: "Analyze articles and print every layer as JSON: text, sentences, syntax, entities, actors, events, places",
 		Long: `analyze runs the pipeline over each input document and prints one JSON object per
-document: the cleaned text, the dateline, repairs, time expressions, sentences and tokens
-(and, as later stages arrive, entities and events). All offsets are byte offsets into "text".
+document: the cleaned text and its repairs, the dateline, time expressions, sentences with
+their tokens and syntax, entities, the actors layer (every actor mention, named or not),
+events (negated ones kept, marked) and places. All offsets are byte offsets into "text".
+With --conllu the sentences and trees are read from a CoNLL-U file instead.
 
 Inputs are files, directories (walked recursively), or - for standard input. Files ending
 .jsonl or .jsonl.gz hold one article per line; .html/.htm pages are reduced to their article
