@@ -77,13 +77,17 @@ func Tree(toks []Token) (head []int, children [][]int) {
 		}
 		head[i] = h
 	}
-	for i := range head {
-		k, steps := i, 0
-		for k >= 0 && steps <= n {
-			k, steps = head[k], steps+1
-		}
-		if steps > n {
-			head[i] = -1
+	if !acyclic(head) {
+		// Cut each token whose walk up never ends, in order: the one that closes a cycle
+		// and those that lead into one before it is cut.
+		for i := range head {
+			k, steps := i, 0
+			for k >= 0 && steps <= n {
+				k, steps = head[k], steps+1
+			}
+			if steps > n {
+				head[i] = -1
+			}
 		}
 	}
 	for i := range head {
@@ -92,6 +96,31 @@ func Tree(toks []Token) (head []int, children [][]int) {
 		}
 	}
 	return head, children
+}
+
+// acyclic reports whether every walk up the heads reaches a root, in time linear in the
+// number of tokens: each token is settled once.
+func acyclic(head []int) bool {
+	const (
+		unseen = iota
+		onPath
+		settled
+	)
+	state := make([]uint8, len(head))
+	for start := range head {
+		k := start
+		for k >= 0 && state[k] == unseen {
+			state[k] = onPath
+			k = head[k]
+		}
+		if k >= 0 && state[k] == onPath {
+			return false
+		}
+		for k := start; k >= 0 && state[k] == onPath; k = head[k] {
+			state[k] = settled
+		}
+	}
+	return true
 }
 
 // EntityAt returns a function that finds the entity covering a span of the text (a

@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 )
 
@@ -35,5 +36,35 @@ func TestWhere(t *testing.T) {
 	}
 	if got := (&Document{Source: "story.txt"}).Where(); got != "story.txt" {
 		t.Errorf("Where = %q", got)
+	}
+}
+
+func TestTree(t *testing.T) {
+	toks := func(heads ...int) []Token {
+		out := make([]Token, len(heads))
+		for i, h := range heads {
+			out[i].Head = h
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name  string
+		heads []int
+		want  []int
+	}{
+		{"a tree", []int{2, 0, 2}, []int{1, -1, 1}},
+		{"out of range and own head", []int{9, 0, 3}, []int{-1, -1, -1}},
+		{"a cycle is cut where it closes", []int{2, 3, 1, 0}, []int{-1, 2, 0, -1}},
+		{"a token leading into a cycle is cut, then the cycle", []int{3, 0, 4, 3}, []int{-1, -1, -1, 2}},
+	} {
+		head, children := Tree(toks(tt.heads...))
+		if !slices.Equal(head, tt.want) {
+			t.Errorf("%s: heads %v, want %v", tt.name, head, tt.want)
+		}
+		for i, h := range head {
+			if h >= 0 && !slices.Contains(children[h], i) {
+				t.Errorf("%s: %d is not among the children of its head %d", tt.name, i, h)
+			}
+		}
 	}
 }
