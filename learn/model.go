@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -217,9 +216,6 @@ func (m *Model) Write(w io.Writer) error {
 	return zw.Close()
 }
 
-// ErrFormat reports a model file that is not one, or is damaged.
-var ErrFormat = errors.New("not a Herald perceptron model")
-
 // Read decodes a model written by Write.
 func Read(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
@@ -302,4 +298,24 @@ func Read(r io.Reader) (*Model, error) {
 		b.add(key, pairs)
 	}
 	return b.model(), nil
+}
+
+// Rounded returns m with every weight rounded to the nearest of quantLevels steps of its
+// largest magnitude, as the first model files stored it: what FileTable lays out, and
+// what a stage whose file holds its own layout of the weights (the tagger's) starts from.
+func (m *Model) Rounded() *Model {
+	var maxAbs float32
+	for _, x := range m.weight {
+		maxAbs = max(maxAbs, abs32(x))
+	}
+	scale := maxAbs / quantLevels
+	if scale == 0 {
+		scale = 1
+	}
+	r := *m
+	r.weight = make([]float32, len(m.weight))
+	for k, x := range m.weight {
+		r.weight[k] = float32(math.Round(float64(x/scale))) * scale
+	}
+	return &r
 }
