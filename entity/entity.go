@@ -28,18 +28,15 @@ type Models struct {
 	Gazetteer *gazetteer.Gazetteer
 }
 
-// Load reads the recognizer model and the gazetteer embedded in the binary, in parallel.
-func Load() (*Models, error) {
+// Embedded returns the recognizer model (decoded once, see ner.Embedded) and the
+// gazetteer embedded in the binary, the two at once. It is safe for concurrent use.
+func Embedded() (*Models, error) {
 	var (
 		m          Models
 		errN, errG error
 		wg         sync.WaitGroup
 	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		m.NER, errN = ner.LoadEmbedded()
-	}()
+	wg.Go(func() { m.NER, errN = ner.Embedded() })
 	m.Gazetteer, errG = gazetteer.Load()
 	wg.Wait()
 	if errN != nil {

@@ -107,7 +107,7 @@ func New(opt Options) (*Pipeline, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			entities, errEntity = entity.Load()
+			entities, errEntity = entity.Embedded()
 		}()
 	}
 	if lex == nil {
@@ -118,7 +118,7 @@ func New(opt Options) (*Pipeline, error) {
 		}()
 	}
 	if models == nil {
-		models, errSyntax = syntax.Load()
+		models, errSyntax = syntax.Embedded()
 	}
 	wg.Wait()
 	if errSyntax != nil {
