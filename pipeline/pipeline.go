@@ -100,7 +100,7 @@ func New(opt Options) (*Pipeline, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			places, errPlaces = geo.Load()
+			places, errPlaces = geo.Embedded()
 		}()
 	}
 	if entities == nil {
