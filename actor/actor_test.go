@@ -25,7 +25,7 @@ func loadCoder(t testing.TB) *actor.Coder {
 		if lex, coderErr = lexicon.Load(); coderErr != nil {
 			return
 		}
-		if gaz, coderErr = gazetteer.Load(); coderErr != nil {
+		if gaz, coderErr = gazetteer.Embedded(); coderErr != nil {
 			return
 		}
 		coder = actor.New(lex, gaz)

@@ -12,7 +12,6 @@
 package entity
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -28,8 +27,9 @@ type Models struct {
 	Gazetteer *gazetteer.Gazetteer
 }
 
-// Embedded returns the recognizer model (decoded once, see ner.Embedded) and the
-// gazetteer embedded in the binary, the two at once. It is safe for concurrent use.
+// Embedded returns the recognizer model and the gazetteer embedded in the binary, each
+// decoded once (see ner.Embedded and gazetteer.Embedded), the two at once. It is safe
+// for concurrent use.
 func Embedded() (*Models, error) {
 	var (
 		m          Models
@@ -37,13 +37,13 @@ func Embedded() (*Models, error) {
 		wg         sync.WaitGroup
 	)
 	wg.Go(func() { m.NER, errN = ner.Embedded() })
-	m.Gazetteer, errG = gazetteer.Load()
+	m.Gazetteer, errG = gazetteer.Embedded()
 	wg.Wait()
 	if errN != nil {
 		return nil, errN
 	}
 	if errG != nil {
-		return nil, fmt.Errorf("embedded gazetteer: %w", errG)
+		return nil, errG
 	}
 	return &m, nil
 }

@@ -24,7 +24,7 @@ func nerTools(models string, training bool) (ner.TagFunc, ner.Gazetteer, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := gazetteer.Load()
+	g, err := gazetteer.Embedded()
 	if err != nil {
 		return nil, nil, err
 	}

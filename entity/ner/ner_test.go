@@ -50,7 +50,7 @@ func loadTagger(t testing.TB) *tagger.Model {
 
 func loadGazetteer(t testing.TB) Gazetteer {
 	t.Helper()
-	g, err := gazetteer.Load()
+	g, err := gazetteer.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
