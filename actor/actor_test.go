@@ -22,7 +22,7 @@ func loadCoder(t testing.TB) *actor.Coder {
 	coderOnce.Do(func() {
 		var lex *lexicon.Lexicon
 		var gaz *gazetteer.Gazetteer
-		if lex, coderErr = lexicon.Load(); coderErr != nil {
+		if lex, coderErr = lexicon.Embedded(); coderErr != nil {
 			return
 		}
 		if gaz, coderErr = gazetteer.Embedded(); coderErr != nil {

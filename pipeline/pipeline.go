@@ -114,7 +114,7 @@ func New(opt Options) (*Pipeline, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lex, errLexicon = lexicon.Load()
+			lex, errLexicon = lexicon.Embedded()
 		}()
 	}
 	if models == nil {
