@@ -135,7 +135,7 @@ func New(opt Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
-	book, err := cameo.Load()
+	book, err := cameo.Embedded()
 	if err != nil {
 		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
 	}

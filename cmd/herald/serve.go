@@ -81,7 +81,7 @@ closes the database.`,
 			if !quiet {
 				logger = log.New(c.ErrOrStderr(), "herald: ", log.LstdFlags)
 			}
-			cb, err := cameo.Load()
+			cb, err := cameo.Embedded()
 			if err != nil {
 				return err
 			}
