@@ -182,10 +182,37 @@ func (d *Decoder) Uvarint(what string) uint64 {
 	return 0
 }
 
+// Uvarints fills dst with unsigned varints, in one tight loop: for the runs of numbers
+// that tables are read from. It returns false, with the error recorded, when the data
+// ends first or a varint is overlong.
+func (d *Decoder) Uvarints(dst []uint64, what string) bool {
+	if d.err != nil {
+		return false
+	}
+	data, start, off := d.data, d.off, d.off
+	for i := range dst {
+		if off < len(data) && data[off] < 0x80 {
+			dst[i] = uint64(data[off])
+			off++
+			continue
+		}
+		d.off = off
+		dst[i] = d.Uvarint(what)
+		if d.err != nil {
+			return false
+		}
+		off = d.off
+	}
+	d.last, d.off = start, off
+	return true
+}
+
+// Unzigzag is the signed number of a zigzag-encoded one (see Encoder.Varint).
+func Unzigzag(z uint64) int64 { return int64(z>>1) ^ -int64(z&1) }
+
 // Varint reads a zigzag-encoded signed varint.
 func (d *Decoder) Varint(what string) int64 {
-	z := d.Uvarint(what)
-	return int64(z>>1) ^ -int64(z&1)
+	return Unzigzag(d.Uvarint(what))
 }
 
 // Count reads a number of elements to come and checks it against limit and against the

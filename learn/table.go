@@ -237,6 +237,7 @@ func DecodeTable(d *Decoder, classes int) *Table {
 		return nil
 	}
 	t := &Table{slots: make([]tableSlot, size), pairs: make([]tablePair, 0, out), mask: uint64(size - 1), scale: scale}
+	run := make([]uint64, 2*classes)
 	s := 0
 	for d.Err() == nil {
 		s += d.Int("free slots", size)
@@ -257,17 +258,20 @@ func DecodeTable(d *Decoder, classes int) *Table {
 		if n >= longRun {
 			t.pairs = append(t.pairs, tablePair{class: uint16(n - inlinePairs)})
 		}
-		class := 0
-		for k := 0; k < n && d.Err() == nil; k++ {
-			step := d.Int("class", classes)
-			if k > 0 && step == 0 {
-				d.Failf("slot %d: class %d twice", s, class)
+		if !d.Uvarints(run[:2*n], "pairs") {
+			break
+		}
+		class := -1
+		for k := range n {
+			step, w := run[2*k], Unzigzag(run[2*k+1])
+			if k == 0 {
+				step++ // the first class is as it is
 			}
-			class += step
-			w := d.Varint("weight")
-			if d.Err() == nil && (class >= classes || w < -math.MaxInt16 || w > math.MaxInt16) {
-				d.Failf("slot %d: class %d of %d, weight %d", s, class, classes, w)
+			if step == 0 || step >= uint64(classes-class) || w < -math.MaxInt16 || w > math.MaxInt16 {
+				d.Failf("slot %d: pair %d steps %d classes from %d, of %d, weight %d", s, k, step, class, classes, w)
+				break
 			}
+			class += int(step)
 			p := tablePair{class: uint16(class), weight: int16(w)}
 			if k < inlinePairs {
 				sl.inline[k] = p

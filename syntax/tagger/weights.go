@@ -302,6 +302,7 @@ func decodeTable(d *learn.Decoder, joint, coarse int) *table {
 	t.slots, t.pairs = make([]slot, size), make([]pair, npairs)
 	shift := bits.TrailingZeros64(uint64(size))
 	section := joint + coarse
+	run := make([]uint64, 4*section)
 	lo := 0
 	for s := 0; d.Err() == nil; s++ {
 		s += d.Int("free slots", size)
@@ -321,19 +322,23 @@ func decodeTable(d *learn.Decoder, joint, coarse int) *table {
 			d.Failf("slot %d: key %#x with %d pairs, %d left", s, sl.key, n, npairs-lo)
 		}
 		sl.lo = uint32(lo)
-		class := 0
-		for k := 0; k < n && d.Err() == nil; k++ {
-			step := d.Int("class", 2*section)
-			if k > 0 && step == 0 {
-				d.Failf("slot %d: class %d twice", s, class)
+		if d.Err() != nil || !d.Uvarints(run[:2*n], "pairs") {
+			break
+		}
+		class := -1
+		for k := range n {
+			step, w := run[2*k], learn.Unzigzag(run[2*k+1])
+			if k == 0 {
+				step++ // the first class is as it is
 			}
-			class += step
-			w := d.Varint("weight")
 			// The first pass's pairs are of its own section's classes, the second's of
 			// the second section's.
-			if d.Err() == nil && ((k < int(sl.first)) != (class < section) || class >= 2*section || w < -quantLevels || w > quantLevels) {
-				d.Failf("slot %d: pair %d of class %d, weight %d", s, k, class, w)
+			if step == 0 || step >= uint64(2*section-class) || (k < int(sl.first)) != (class+int(step) < section) ||
+				w < -quantLevels || w > quantLevels {
+				d.Failf("slot %d: pair %d steps %d classes from %d, weight %d", s, k, step, class, w)
+				break
 			}
+			class += int(step)
 			t.pairs[lo] = pair{class: uint16(class), weight: int16(w)}
 			lo++
 		}
