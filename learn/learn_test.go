@@ -424,3 +424,22 @@ func TestIntFoldsZeroBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestWordFlags(t *testing.T) {
+	for w, want := range map[string]Flags{
+		"":          0,
+		"astana":    0,
+		"Astana":    FlagUpper | FlagInitUpper,
+		"ASTANA":    FlagUpper | FlagInitUpper | FlagAllUpper,
+		"A":         FlagUpper | FlagInitUpper,
+		"U.S.":      FlagUpper | FlagInitUpper | FlagAllUpper | FlagPeriod,
+		"x-1":       FlagHyphen | FlagDigit,
+		"Éire":      FlagUpper | FlagInitUpper | FlagNonASCII,
+		"\xff":      FlagNonASCII,
+		"mid-Wave2": FlagHyphen | FlagUpper | FlagDigit,
+	} {
+		if got := WordFlags(w); got != want {
+			t.Errorf("WordFlags(%q) = %07b, want %07b", w, got, want)
+		}
+	}
+}
