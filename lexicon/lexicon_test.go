@@ -197,3 +197,19 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestEmbeddedWritesItself reads the embedded lexicon and writes it again: the same
+// bytes, so that nothing of the file is lost in reading.
+func TestEmbeddedWritesItself(t *testing.T) {
+	l, err := decode(embeddedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := l.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != embeddedFile {
+		t.Errorf("the embedded %s read and written again differs", File)
+	}
+}

@@ -299,3 +299,19 @@ func TestMatchAllocs(t *testing.T) {
 		t.Errorf("Match allocates %v times per sentence, want 0", allocs)
 	}
 }
+
+// TestEmbeddedWritesItself reads the tables of the embedded file and writes them again:
+// the same bytes, so that nothing of the file is lost in reading.
+func TestEmbeddedWritesItself(t *testing.T) {
+	tb, err := readTables(embeddedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tb.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != embeddedFile {
+		t.Errorf("the embedded %s read and written again differs", EmbeddedFile)
+	}
+}

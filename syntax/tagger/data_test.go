@@ -111,3 +111,20 @@ func BenchmarkEmbedded(b *testing.B) {
 		}
 	}
 }
+
+// TestEmbeddedWritesItself reads the embedded model and writes it again: the same bytes,
+// so that nothing of the file is lost in reading, and a retrain that gives the same model
+// gives the same file.
+func TestEmbeddedWritesItself(t *testing.T) {
+	m, err := decode(models.Tagger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != models.Tagger() {
+		t.Errorf("the embedded %s read and written again differs: %d bytes, want %d", File, buf.Len(), len(models.Tagger()))
+	}
+}
