@@ -34,8 +34,8 @@
 // was sure of.
 //
 // A Model is read-only and shared by all goroutines (Embedded decodes the shipped one
-// once); a Tagger holds one goroutine's
-// scratch buffers, so tagging allocates nothing once the buffers have grown.
+// once); a Tagger holds one goroutine's scratch buffers, so tagging allocates nothing
+// once the buffers have grown.
 package tagger
 
 import (
