@@ -287,7 +287,7 @@ func TestWriteShippedModel(t *testing.T) {
 	t.Logf("%s: %d bytes; %s", shippedModel, buf.Len(), m.Info())
 }
 
-func FuzzLoad(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	if err := tinyModel(f).Write(&buf); err != nil {
 		f.Fatal(err)
