@@ -22,10 +22,10 @@ func loadCoder(t testing.TB) *actor.Coder {
 	coderOnce.Do(func() {
 		var lex *lexicon.Lexicon
 		var gaz *gazetteer.Gazetteer
-		if lex, coderErr = lexicon.Load(); coderErr != nil {
+		if lex, coderErr = lexicon.Embedded(); coderErr != nil {
 			return
 		}
-		if gaz, coderErr = gazetteer.Load(); coderErr != nil {
+		if gaz, coderErr = gazetteer.Embedded(); coderErr != nil {
 			return
 		}
 		coder = actor.New(lex, gaz)

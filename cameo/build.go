@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"herald/document"
+	"herald/learn"
 )
 
 // Source files under the shared data directory, in the order Build reads them.
@@ -134,7 +135,7 @@ func Build(dataDir string, w io.Writer) (notes []string, err error) {
 	}
 
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, fileMagic)
+	bw.WriteString(learn.Header(fileKind, fileVersion))
 	fmt.Fprintf(bw, "# source: %s\n", strings.Join(SourceFiles(), ", "))
 	fmt.Fprintln(bw, "# Compiled by `herald build-codebook`. GDELT lookup tables (open, with attribution);")
 	fmt.Fprintln(bw, "# CAMEO2PLOVER-2021 (Open Event Data Alliance, CC BY-SA 4.0); GeoNames countryInfo")

@@ -15,25 +15,24 @@
 package cameo
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"strconv"
 	"strings"
+	"sync"
 
 	"herald/document"
+	"herald/learn"
 )
 
 // File is the name of the compiled codebook embedded in the package.
 //
-// It is UTF-8 text, tab-separated, one record a line, so that it diffs and reads in a
-// pager:
+// It follows learn's model-file convention, with a payload of UTF-8 text, tab-separated,
+// one record a line, so that it diffs and reads in a pager:
 //
-//	HERALD-CAMEO 1
+//	HERALD cameo 2
 //	# comment lines
 //	E code quad goldstein plover-event plover-mode plover-context name
 //	A kind CODE label          (kind: country, knowngroup, ethnic, religion, type)
@@ -42,13 +41,13 @@ import (
 // PLOVER contexts that the crosswalk lists several of are joined with ";".
 const File = "codebook.tsv"
 
-const fileMagic = "HERALD-CAMEO 1"
+const (
+	fileKind    = "cameo"
+	fileVersion = 2
+)
 
 //go:embed codebook.tsv
-var embedded []byte
-
-// ErrFormat reports a compiled codebook that is damaged or of another version.
-var ErrFormat = errors.New("not a Herald CAMEO codebook")
+var embeddedFile string
 
 // Entry is what the codebook knows about one CAMEO event code.
 type Entry struct {
@@ -88,7 +87,7 @@ type Country struct {
 	ISO3, ISO2, FIPS, Name string
 }
 
-// Codebook holds the compiled tables. It is read-only after Load, so safe to share.
+// Codebook holds the compiled tables. It is read-only once read, so safe to share.
 type Codebook struct {
 	events    map[string]Entry
 	codes     []string // event codes in file order
@@ -98,17 +97,34 @@ type Codebook struct {
 	Source string
 }
 
-// Load reads the codebook embedded in the binary.
-func Load() (*Codebook, error) {
-	c, err := Read(bytes.NewReader(embedded))
+// Embedded returns the codebook embedded in the binary, read on the first call; every
+// call returns the same Codebook. It is safe for concurrent use.
+func Embedded() (*Codebook, error) { return embedded() }
+
+var embedded = sync.OnceValues(func() (*Codebook, error) {
+	c, err := decode(embeddedFile)
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s: %w", File, err)
 	}
 	return c, nil
-}
+})
 
 // Read decodes a compiled codebook. Errors name the line.
 func Read(r io.Reader) (*Codebook, error) {
+	data, err := learn.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("cameo: %w", err)
+	}
+	return decode(data)
+}
+
+// decode reads the codebook held in data; its strings are substrings of data.
+func decode(data string) (*Codebook, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
+	}
+	text := d.Raw(d.Left(), "codebook")
 	c := &Codebook{
 		events:    make(map[string]Entry),
 		actors:    make(map[string]map[string]string),
@@ -117,30 +133,21 @@ func Read(r io.Reader) (*Codebook, error) {
 	for _, k := range kinds {
 		c.actors[k] = make(map[string]string)
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if line == 1 {
-			if text != fileMagic {
-				return nil, fmt.Errorf("%w: line 1: bad header", ErrFormat)
-			}
+	for line := 2; text != ""; line++ {
+		var rec string
+		rec, text, _ = strings.Cut(text, "\n")
+		if rec == "" {
 			continue
 		}
-		if text == "" {
-			continue
-		}
-		if rest, ok := strings.CutPrefix(text, "# source: "); ok {
+		if rest, ok := strings.CutPrefix(rec, "# source: "); ok {
 			c.Source = rest
 			continue
 		}
-		if text[0] == '#' {
+		if rec[0] == '#' {
 			continue
 		}
-		f := strings.Split(text, "\t")
-		bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrFormat, line, why) }
+		f := strings.Split(rec, "\t")
+		bad := func(why string) error { return fmt.Errorf("%w: cameo, line %d: %s", learn.ErrFormat, line, why) }
 		switch f[0] {
 		case "E":
 			if len(f) != 8 {
@@ -188,12 +195,6 @@ func Read(r io.Reader) (*Codebook, error) {
 		default:
 			return nil, bad("unknown record " + strconv.Quote(f[0]))
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line+1, err)
-	}
-	if line == 0 {
-		return nil, fmt.Errorf("%w: empty", ErrFormat)
 	}
 	return c, nil
 }

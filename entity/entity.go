@@ -14,7 +14,6 @@
 package entity
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -38,25 +37,23 @@ type Models struct {
 	Places PlaceNames
 }
 
-// Load reads the recognizer model and the gazetteer embedded in the binary, in parallel.
-func Load() (*Models, error) {
+// Embedded returns the recognizer model and the gazetteer embedded in the binary, each
+// decoded once (see ner.Embedded and gazetteer.Embedded), the two at once. It is safe
+// for concurrent use.
+func Embedded() (*Models, error) {
 	var (
 		m          Models
 		errN, errG error
 		wg         sync.WaitGroup
 	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		m.NER, errN = ner.LoadEmbedded()
-	}()
-	m.Gazetteer, errG = gazetteer.Load()
+	wg.Go(func() { m.NER, errN = ner.Embedded() })
+	m.Gazetteer, errG = gazetteer.Embedded()
 	wg.Wait()
 	if errN != nil {
 		return nil, errN
 	}
 	if errG != nil {
-		return nil, fmt.Errorf("embedded gazetteer: %w", errG)
+		return nil, errG
 	}
 	return &m, nil
 }

@@ -22,7 +22,7 @@ var (
 func setup(t testing.TB) (*pipeline.Pipeline, *entity.Models) {
 	t.Helper()
 	setupOnce.Do(func() {
-		models, setupErr = entity.Load()
+		models, setupErr = entity.Embedded()
 		if setupErr != nil {
 			return
 		}

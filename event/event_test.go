@@ -19,7 +19,7 @@ func testCoder(t testing.TB) *Coder {
 	t.Helper()
 	coderOnce.Do(func() {
 		var lex *lexicon.Lexicon
-		if lex, coderErr = lexicon.Load(); coderErr == nil {
+		if lex, coderErr = lexicon.Embedded(); coderErr == nil {
 			coder = New(lex, nil)
 		}
 	})

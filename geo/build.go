@@ -33,7 +33,7 @@ func SourceFiles() []string {
 
 // Build compiles the gazetteer from dataDir (the shared data directory) and writes it to
 // w. The same data gives the same bytes. `herald build-places` calls it to refresh
-// geo/places.bin.gz.
+// geo/places.bin.
 func Build(dataDir string, w io.Writer) error {
 	b := &builder{names: map[string][]int32{}, alternates: map[string]map[int32]bool{}, iso3: map[string]string{}, country: map[string]int32{},
 		admin1: map[string]int32{}, cityNames: map[string]bool{}}
@@ -468,8 +468,8 @@ func (b *builder) readMledoze(path string) error {
 }
 
 // gazetteer orders each name's places by prominence and sorts the names.
-func (b *builder) gazetteer() *Gazetteer {
-	g := &Gazetteer{places: b.places, iso3: b.iso3, refAt: []int32{0}}
+func (b *builder) gazetteer() *compiled {
+	g := &compiled{places: b.places, iso3: b.iso3, refAt: []int32{0}}
 	score := func(k string, i int32) float64 {
 		s := prominence(&b.places[i])
 		if b.alternates[k][i] {

@@ -11,24 +11,22 @@
 package geo
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"herald/learn"
 )
 
 // Kind is what sort of place an entry is.
 type Kind uint8
 
-// The kinds, in the order the compiled file names them.
+// The kinds; the compiled file stores their numbers.
 const (
 	Country Kind = iota + 1
 	Admin1       // a first-level division: state, province, oblast
@@ -48,15 +46,6 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-func parseKind(s string) (Kind, bool) {
-	for k, n := range kindNames {
-		if n != "" && n == s {
-			return Kind(k), true
-		}
-	}
-	return 0, false
-}
-
 // Place is one gazetteer entry.
 type Place struct {
 	ID         int // GeoNames id; 0 for towns known only by name and for hand-listed regions
@@ -68,215 +57,307 @@ type Place struct {
 	Name       string
 }
 
-// Gazetteer finds places by name. It is read-only after Load and safe for concurrent use.
+// Gazetteer finds places by name. It is read-only once read and safe for concurrent
+// use.
+//
+// It works on the compiled file where it lies (the embedded one is a string in the
+// binary, which costs no heap): the folded names and the places' fixed-width records are
+// read in place, by binary search and by index. Only what must be a Go value is built:
+// the places each name may mean (refs, a few bytes a name), the country tables, and the
+// Place values themselves, made a chunk at a time when one of the chunk is first asked
+// for, so that a run pays for the places its documents name.
 type Gazetteer struct {
-	places []Place
-	// names are the folded names, sorted; refs[refAt[i]:refAt[i+1]] lists the places
-	// names[i] may mean.
-	names []string
-	refs  []Ref
-	refAt []int32
+	data string
+	// names: the folded names, sorted, end to end from nameText, and the end of each in
+	// nameEnds (fixed-width); refs[refAt[i]:refAt[i+1]] lists the places name i may mean.
+	nameText, nameEnds string
+	refs               []Ref
+	refAt              []int32
+	// records holds each place's fixed-width record (see placeRecord), placeText their
+	// names end to end, admin1Codes the division codes records number.
+	records, placeText string
+	admin1Codes        []string
+	n                  int // places
+	chunks             []atomic.Pointer[placeChunk]
 	// countries maps ISO alpha-2 to the country's entry, iso3 alpha-2 to alpha-3.
 	countries map[string]int32
 	iso3      map[string]string
 	admin1    map[string]int32
 }
 
-// The compiled file is gzipped UTF-8 text, one record a line, fields separated by tabs:
+// The compiled file follows learn's model-file convention ("HERALD places 2"); its
+// payload is
 //
-//	herald-places	1	places	names	refs	(the counts, to size the tables)
-//	K	ISO2	ISO3	(a country's codes)
-//	P	id	kind	country	admin1	lat	lon	population	name   (places, numbered from 0)
-//	N	folded name	index,index,…                           (sorted by name; an index
-//	                                                            ending "a" is a place that
-//	                                                            has the name as an alternate)
+//   - the country codes: a count, then each ISO alpha-2 code in order with its alpha-3;
+//   - the division codes ("US.GA") that the records number, 1 for the first, 0 for none:
+//     a count, then the codes;
+//   - the places (numbered from 0): a count, then each place's placeRecord bytes, then
+//     the length of the names and the names end to end;
+//   - the folded names, sorted: a count, then the end of each name (four bytes each),
+//     then the length of the names and the names end to end;
+//   - the places each name may mean, most prominent first: for each name, a count and
+//     each place as 2×index, plus 1 if the place has the name as an alternate ("Bombay"
+//     of Mumbai).
 //
-// Text keeps the file diffable and the reader simple; names come sorted, so loading
-// needs no sort and no map of names, and the counts let it allocate each table once.
+// The fixed-width tables let a reader use the file where it lies, and the names' order
+// spares it a sort and a map of names.
 const (
-	formatMagic   = "herald-places"
-	formatVersion = "1"
+	fileKind    = "places"
+	fileVersion = 2
+	// placeRecord is the size of a place's record: GeoNames id (4 bytes), kind (1),
+	// country (2, zero bytes for none), division code number (2), latitude and
+	// longitude in 1e-5 degrees (4 each, signed), population (4), and the end of its
+	// name in the places' names (4), all little-endian.
+	placeRecord = 25
+	// maxPlaces bounds the places and names of a file (and a division code's number fits
+	// in two bytes).
+	maxPlaces = 1 << 26
 )
 
-//go:embed places.bin.gz
-var embedded []byte
+//go:embed places.bin
+var embeddedFile string
 
 // EmbeddedFile is the name of the compiled file embedded in the package.
-const EmbeddedFile = "places.bin.gz"
+const EmbeddedFile = "places.bin"
 
-// ErrFormat reports a damaged compiled file.
-var ErrFormat = errors.New("not a herald places file")
+// Embedded returns the gazetteer embedded in the binary, read on the first call; every
+// call returns the same Gazetteer. It is safe for concurrent use.
+func Embedded() (*Gazetteer, error) { return embedded() }
 
-// Load reads the embedded gazetteer.
-func Load() (*Gazetteer, error) {
-	return read(bytes.NewReader(embedded), EmbeddedFile, gzipSize(embedded))
-}
-
-// gzipSize is the uncompressed size a gzip stream states in its trailer (modulo 4 GiB),
-// 0 if it is too short to have one.
-func gzipSize(z []byte) int {
-	if len(z) < 18 {
-		return 0
-	}
-	return int(binary.LittleEndian.Uint32(z[len(z)-4:]))
-}
-
-// Read decodes a compiled gazetteer; src names it in errors.
-func Read(r io.Reader, src string) (*Gazetteer, error) { return read(r, src, 0) }
-
-// read is Read with a hint of the uncompressed size.
-func read(r io.Reader, src string, size int) (*Gazetteer, error) {
-	zr, err := gzip.NewReader(r)
+var embedded = sync.OnceValues(func() (*Gazetteer, error) {
+	g, err := decode(embeddedFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", src, ErrFormat, err)
+		return nil, fmt.Errorf("embedded %s: %w", EmbeddedFile, err)
 	}
-	var buf strings.Builder
-	buf.Grow(min(size, 1<<30) + 1)
-	if _, err := io.Copy(&buf, zr); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", src, ErrFormat, err)
+	return g, nil
+})
+
+// Read decodes a compiled gazetteer.
+func Read(r io.Reader) (*Gazetteer, error) {
+	data, err := learn.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
 	}
-	text := buf.String() // every name below is a substring of it
-	line := 1
-	bad := func(msg string) error { return fmt.Errorf("%s:%d: %w: %s", src, line, ErrFormat, msg) }
-	header, text, _ := strings.Cut(text, "\n")
-	var nPlaces, nNames, nRefs int
-	if _, err := fmt.Sscanf(header, formatMagic+"\t"+formatVersion+"\t%d\t%d\t%d", &nPlaces, &nNames, &nRefs); err != nil ||
-		nPlaces <= 0 || nNames < 0 || nRefs < 0 || nPlaces+nNames+nRefs > len(text) {
-		return nil, bad("bad header")
+	return decode(data)
+}
+
+// decode reads the gazetteer held in data, checking every record, so that no later
+// lookup can meet a damaged one.
+func decode(data string) (*Gazetteer, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
 	}
-	g := &Gazetteer{countries: map[string]int32{}, iso3: map[string]string{}, admin1: map[string]int32{},
-		places: make([]Place, 0, nPlaces), names: make([]string, 0, nNames),
-		refs: make([]Ref, 0, nRefs), refAt: make([]int32, 1, nNames+1)}
-	for len(text) > 0 {
-		var rec string
-		rec, text, _ = strings.Cut(text, "\n")
-		line++
-		tag, rest, _ := strings.Cut(rec, "\t")
-		switch tag {
-		case "K":
-			iso2, iso3, ok := strings.Cut(rest, "\t")
-			if !ok || len(iso2) != 2 || len(iso3) != 3 {
-				return nil, bad("country codes")
-			}
-			g.iso3[iso2] = iso3
-		case "P":
-			p, err := parsePlace(rest)
-			if err != nil {
-				return nil, bad(err.Error())
-			}
-			i := int32(len(g.places))
-			g.places = append(g.places, p)
-			switch p.Kind {
-			case Country:
-				g.countries[p.Country] = i
-			case Admin1:
-				g.admin1[p.Admin1] = i
-			}
-		case "N":
-			name, list, ok := strings.Cut(rest, "\t")
-			if !ok || name == "" || list == "" {
-				return nil, bad("name record")
-			}
-			if n := len(g.names); n > 0 && g.names[n-1] >= name {
-				return nil, bad("names out of order")
-			}
-			for list != "" {
-				var f string
-				f, list, _ = strings.Cut(list, ",")
-				num, alt := strings.CutSuffix(f, "a")
-				k, err := strconv.Atoi(num)
-				if err != nil || k < 0 || k >= len(g.places) {
-					return nil, bad("place index " + f)
-				}
-				g.refs = append(g.refs, newRef(int32(k), alt))
-			}
-			g.names = append(g.names, name)
-			g.refAt = append(g.refAt, int32(len(g.refs)))
-		case "":
-			// a blank line, at the end
-		default:
-			return nil, bad("unknown record " + strconv.Quote(tag))
+	g := &Gazetteer{data: data, countries: map[string]int32{}, admin1: map[string]int32{}}
+	n := d.Count("countries", 1<<16)
+	g.iso3 = make(map[string]string, n)
+	for range n {
+		iso2, iso3 := d.String("ISO alpha-2"), d.String("ISO alpha-3")
+		if d.Err() == nil && (len(iso2) != 2 || len(iso3) != 3) {
+			d.Failf("country codes %q %q", iso2, iso3)
 		}
+		g.iso3[iso2] = iso3
 	}
-	if len(g.places) == 0 {
-		return nil, fmt.Errorf("%s: %w: no places", src, ErrFormat)
+	g.admin1Codes = make([]string, d.Count("division codes", 1<<16-1))
+	for i := range g.admin1Codes {
+		g.admin1Codes[i] = d.String("division code")
 	}
+	g.n = d.Count("places", maxPlaces)
+	g.records = d.Raw(g.n*placeRecord, "place records")
+	g.placeText = d.String("place names")
+	g.checkPlaces(d)
+	nnames := d.Count("names", maxPlaces)
+	g.nameEnds = d.Raw(4*nnames, "name ends")
+	g.nameText = d.String("names")
+	g.checkNames(d)
+	g.refAt = make([]int32, 1, nnames+1)
+	for range nnames {
+		k := d.Count("places of a name", g.n)
+		for range k {
+			r := d.Uvarint("place of a name")
+			if d.Err() == nil && r>>1 >= uint64(g.n) {
+				d.Failf("place %d of %d", r>>1, g.n)
+			}
+			g.refs = append(g.refs, newRef(int32(r>>1), r&1 == 1))
+		}
+		g.refAt = append(g.refAt, int32(len(g.refs)))
+	}
+	if err := d.Finish(); err != nil {
+		return nil, err
+	}
+	if g.n == 0 {
+		return nil, fmt.Errorf("%w: places: no places", learn.ErrFormat)
+	}
+	g.chunks = make([]atomic.Pointer[placeChunk], (g.n+chunkPlaces-1)/chunkPlaces)
 	return g, nil
 }
 
-// parsePlace reads the fields of a P record after its tag.
-func parsePlace(rec string) (Place, error) {
-	var f [8]string
-	for k := range 7 {
-		var ok bool
-		f[k], rec, ok = strings.Cut(rec, "\t")
-		if !ok {
-			return Place{}, fmt.Errorf("place has %d fields, want 8", k+1)
+// checkPlaces checks every record and fills the tables of countries and divisions.
+func (g *Gazetteer) checkPlaces(d *learn.Decoder) {
+	end := 0
+	for i := 0; i < g.n && d.Err() == nil; i++ {
+		r := g.records[i*placeRecord : (i+1)*placeRecord]
+		kind, admin, nameEnd := Kind(r[4]), int(r[7])|int(r[8])<<8, int(learn.LittleEndian32(r, 21))
+		lat, lon := int32(learn.LittleEndian32(r, 9)), int32(learn.LittleEndian32(r, 13))
+		if kind < Country || kind > Region || admin > len(g.admin1Codes) || nameEnd < end || nameEnd > len(g.placeText) ||
+			lat < -90e5 || lat > 90e5 || lon < -180e5 || lon > 180e5 {
+			d.Failf("place %d: kind %d, division %d, position %d %d, name ending at %d", i, kind, admin, lat, lon, nameEnd)
+			return
+		}
+		end = nameEnd
+		switch kind {
+		case Country:
+			g.countries[placeCountry(r)] = int32(i)
+		case Admin1:
+			code := ""
+			if admin > 0 {
+				code = g.admin1Codes[admin-1]
+			}
+			g.admin1[code] = int32(i)
 		}
 	}
-	f[7] = rec
-	var p Place
-	var err error
-	var ok bool
-	if p.ID, err = strconv.Atoi(f[0]); err != nil {
-		return p, errors.New("place id")
-	}
-	if p.Kind, ok = parseKind(f[1]); !ok {
-		return p, errors.New("place kind " + f[1])
-	}
-	p.Country, p.Admin1 = f[2], f[3]
-	lat, err1 := strconv.Atoi(f[4])
-	lon, err2 := strconv.Atoi(f[5])
-	if err1 != nil || err2 != nil || lat < -90e5 || lat > 90e5 || lon < -180e5 || lon > 180e5 {
-		return p, errors.New("position")
-	}
-	p.Lat, p.Lon = float64(lat)/1e5, float64(lon)/1e5
-	if p.Population, err = strconv.Atoi(f[6]); err != nil {
-		return p, errors.New("population")
-	}
-	p.Name = f[7]
-	return p, nil
 }
 
-// write encodes the gazetteer deterministically (gzip without name or time).
-func (g *Gazetteer) write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
+// checkNames checks that the names' ends rise within the names.
+func (g *Gazetteer) checkNames(d *learn.Decoder) {
+	end := 0
+	for i := 0; i < len(g.nameEnds)/4 && d.Err() == nil; i++ {
+		e := int(learn.LittleEndian32(g.nameEnds, 4*i))
+		if e <= end && i > 0 || e > len(g.nameText) {
+			d.Failf("name %d ends at %d, after %d, of %d", i, e, end, len(g.nameText))
+		}
+		end = e
 	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "%s\t%s\t%d\t%d\t%d\n", formatMagic, formatVersion, len(g.places), len(g.names), len(g.refs))
-	iso2s := make([]string, 0, len(g.iso3))
-	for k := range g.iso3 {
+}
+
+func placeCountry(r string) string {
+	if r[5] == 0 {
+		return ""
+	}
+	return r[5:7]
+}
+
+// name is folded name i.
+func (g *Gazetteer) name(i int) string {
+	start := 0
+	if i > 0 {
+		start = int(learn.LittleEndian32(g.nameEnds, 4*(i-1)))
+	}
+	return g.nameText[start:learn.LittleEndian32(g.nameEnds, 4*i)]
+}
+
+// chunkPlaces is how many places are made into Place values at once.
+const chunkPlaces = 64
+
+type placeChunk [chunkPlaces]Place
+
+// chunk makes the Place values of chunk k. Goroutines that race to make one make the
+// same values; the first to store them wins, and every caller gets those.
+func (g *Gazetteer) chunk(k int) *placeChunk {
+	c := new(placeChunk)
+	for j := range min(chunkPlaces, g.n-k*chunkPlaces) {
+		i := k*chunkPlaces + j
+		r := g.records[i*placeRecord : (i+1)*placeRecord]
+		start := 0
+		if i > 0 {
+			start = int(learn.LittleEndian32(g.records, i*placeRecord-4))
+		}
+		p := &c[j]
+		p.ID = int(learn.LittleEndian32(r, 0))
+		p.Kind = Kind(r[4])
+		p.Country = placeCountry(r)
+		if a := int(r[7]) | int(r[8])<<8; a > 0 {
+			p.Admin1 = g.admin1Codes[a-1]
+		}
+		p.Lat = float64(int32(learn.LittleEndian32(r, 9))) / 1e5
+		p.Lon = float64(int32(learn.LittleEndian32(r, 13))) / 1e5
+		p.Population = int(learn.LittleEndian32(r, 17))
+		p.Name = g.placeText[start:learn.LittleEndian32(r, 21)]
+	}
+	if !g.chunks[k].CompareAndSwap(nil, c) {
+		c = g.chunks[k].Load()
+	}
+	return c
+}
+
+// compiled is a gazetteer as Build makes it, to be encoded.
+type compiled struct {
+	places []Place
+	names  []string // folded, sorted
+	refs   []Ref
+	refAt  []int32
+	iso3   map[string]string
+}
+
+// write encodes the gazetteer deterministically.
+func (c *compiled) write(w io.Writer) error {
+	e := learn.NewEncoder(fileKind, fileVersion)
+	iso2s := make([]string, 0, len(c.iso3))
+	for k := range c.iso3 {
 		iso2s = append(iso2s, k)
 	}
 	sort.Strings(iso2s)
+	e.Uvarint(uint64(len(iso2s)))
 	for _, k := range iso2s {
-		fmt.Fprintf(bw, "K\t%s\t%s\n", k, g.iso3[k])
+		e.String(k)
+		e.String(c.iso3[k])
 	}
-	for _, p := range g.places {
-		fmt.Fprintf(bw, "P\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", p.ID, p.Kind, p.Country, p.Admin1,
-			int(math.Round(p.Lat*1e5)), int(math.Round(p.Lon*1e5)), p.Population, p.Name)
-	}
-	for i, n := range g.names {
-		bw.WriteString("N\t")
-		bw.WriteString(n)
-		bw.WriteByte('\t')
-		for k, r := range g.refs[g.refAt[i]:g.refAt[i+1]] {
-			if k > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString(strconv.Itoa(int(r.Index())))
-			if r.Alternate() {
-				bw.WriteByte('a')
-			}
+	admin1 := map[string]int{}
+	var codes []string
+	for _, p := range c.places {
+		if _, ok := admin1[p.Admin1]; !ok && p.Admin1 != "" {
+			codes = append(codes, p.Admin1)
+			admin1[p.Admin1] = len(codes)
 		}
-		bw.WriteByte('\n')
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	if len(codes) >= 1<<16 {
+		return fmt.Errorf("places: %d division codes, more than a record can number", len(codes))
 	}
-	return zw.Close()
+	e.Uvarint(uint64(len(codes)))
+	for _, a := range codes {
+		e.String(a)
+	}
+	e.Uvarint(uint64(len(c.places)))
+	var text strings.Builder
+	for _, p := range c.places {
+		if len(p.Country) != 0 && len(p.Country) != 2 || p.ID < 0 || p.ID > math.MaxUint32 || p.Population < 0 || p.Population > math.MaxUint32 {
+			return fmt.Errorf("places: %q (%d) does not fit a record: country %q, population %d", p.Name, p.ID, p.Country, p.Population)
+		}
+		country := p.Country
+		if country == "" {
+			country = "\x00\x00"
+		}
+		text.WriteString(p.Name)
+		e.Uint32(uint32(p.ID))
+		e.Byte(byte(p.Kind))
+		e.Raw(country)
+		e.Uint16(uint16(admin1[p.Admin1]))
+		e.Uint32(uint32(int32(math.Round(p.Lat * 1e5))))
+		e.Uint32(uint32(int32(math.Round(p.Lon * 1e5))))
+		e.Uint32(uint32(p.Population))
+		e.Uint32(uint32(text.Len()))
+	}
+	e.String(text.String())
+	e.Uvarint(uint64(len(c.names)))
+	text.Reset()
+	for _, n := range c.names {
+		text.WriteString(n)
+		e.Uint32(uint32(text.Len()))
+	}
+	e.String(text.String())
+	for i := range c.names {
+		refs := c.refs[c.refAt[i]:c.refAt[i+1]]
+		e.Uvarint(uint64(len(refs)))
+		for _, r := range refs {
+			x := uint64(r.Index()) << 1
+			if r.Alternate() {
+				x |= 1
+			}
+			e.Uvarint(x)
+		}
+	}
+	_, err := e.WriteTo(w)
+	return err
 }
 
 // Ref is a place a name may mean: its index, and whether the name is one of its
@@ -305,21 +386,29 @@ func (r Ref) Alternate() bool { return r < 0 }
 // first as the compiled file orders them; nil if none.
 func (g *Gazetteer) Lookup(name string) []Ref {
 	key := Fold(name)
-	i := sort.SearchStrings(g.names, key)
-	if i < len(g.names) && g.names[i] == key {
+	n := len(g.refAt) - 1
+	i := sort.Search(n, func(i int) bool { return g.name(i) >= key })
+	if i < n && g.name(i) == key {
 		return g.refs[g.refAt[i]:g.refAt[i+1]:g.refAt[i+1]]
 	}
 	return nil
 }
 
 // Place returns entry i.
-func (g *Gazetteer) Place(i int32) *Place { return &g.places[i] }
+func (g *Gazetteer) Place(i int32) *Place {
+	k := int(i) / chunkPlaces
+	c := g.chunks[k].Load()
+	if c == nil {
+		c = g.chunk(k)
+	}
+	return &c[int(i)%chunkPlaces]
+}
 
 // Len is the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
+func (g *Gazetteer) Len() int { return g.n }
 
 // Names is the number of distinct folded names.
-func (g *Gazetteer) Names() int { return len(g.names) }
+func (g *Gazetteer) Names() int { return len(g.refAt) - 1 }
 
 // ISO3 returns the alpha-3 code of an alpha-2 country code, "" if unknown.
 func (g *Gazetteer) ISO3(iso2 string) string { return g.iso3[iso2] }
@@ -330,7 +419,7 @@ func (g *Gazetteer) CountryOf(iso2 string) (*Place, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &g.places[i], true
+	return g.Place(i), true
 }
 
 // Admin1Of returns the first-level division of a code such as "US.GA".
@@ -339,5 +428,5 @@ func (g *Gazetteer) Admin1Of(code string) (*Place, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &g.places[i], true
+	return g.Place(i), true
 }

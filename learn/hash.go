@@ -1,6 +1,8 @@
 // Package learn is the machine learning that Herald's trained stages share: an averaged
 // perceptron over hashed features (the design of Collins 2002 as popularised for taggers and
-// parsers by Honnibal), a deterministic training loop, and a compact model file.
+// parsers by Honnibal), a deterministic training loop, the tables that score with the
+// weights, and the model-file convention that every model package follows, trained or
+// compiled (file.go: one header, one ErrFormat, Read and Embedded).
 //
 // Features are strings in spirit ("w=Tokayev", "p-1=NNP") but never built as strings:
 // callers hash a template number and the parts of the feature straight into a uint64 with

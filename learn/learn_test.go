@@ -2,9 +2,11 @@ package learn
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,46 +76,89 @@ func TestUnknownFeaturesScoreZero(t *testing.T) {
 	}
 }
 
-func TestFileRoundTripIsExactAndDeterministic(t *testing.T) {
-	m := train(t)
-	var a, b bytes.Buffer
-	if err := m.Write(&a); err != nil {
-		t.Fatal(err)
+func TestTableFileRoundTripIsExactAndDeterministic(t *testing.T) {
+	encode := func() []byte {
+		tab, err := FileTable(train(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := NewEncoder("test", 1)
+		tab.Encode(e)
+		return e.Bytes()
 	}
-	if err := train(t).Write(&b); err != nil {
-		t.Fatal(err)
+	a, b := encode(), encode()
+	if !bytes.Equal(a, b) {
+		t.Fatal("training twice with the same seed gave different table bytes")
 	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Fatal("training twice with the same seed gave different model bytes")
-	}
-	back, err := Read(bytes.NewReader(a.Bytes()))
+	d, err := Open(string(a), "test", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
+	back := DecodeTable(d, 3)
+	if err := d.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	e := NewEncoder("test", 1)
+	back.Encode(e)
+	if !bytes.Equal(e.Bytes(), a) {
+		t.Fatal("a decoded table encodes to other bytes")
+	}
+	m := train(t)
 	feats, _ := toy()
-	s1, s2 := make([]float32, 3), make([]float32, 3)
+	s1, s2 := make([]float32, 3), make([]int32, 3)
+	runs := make([]uint64, 0, 8)
 	for i := range feats {
 		m.Scores(feats[i], s1)
-		back.Scores(feats[i], s2)
+		back.Scores(feats[i], s2, runs)
 		for c := range s1 {
-			// 16-bit quantization moves each weight by at most half a step of
-			// maxWeight/32767; three features, weights below 2: well under 1e-4.
-			if d := abs32(s1[c] - s2[c]); d > 1e-4 {
-				t.Fatalf("sample %d class %d: %v before writing, %v after", i, c, s1[c], s2[c])
+			// Rounding moves each weight by at most a step of maxWeight/32767, twice;
+			// three features, weights below 2: well under 1e-3.
+			if d := abs32(s1[c] - float32(s2[c])/back.Scale()); d > 1e-3 {
+				t.Fatalf("sample %d class %d: %v before writing, %v after", i, c, s1[c], float32(s2[c])/back.Scale())
 			}
 		}
 	}
 }
 
-func TestReadRejectsDamage(t *testing.T) {
-	var buf bytes.Buffer
-	if err := train(t).Write(&buf); err != nil {
+func TestRoundedKeepsTheFirstFilesSteps(t *testing.T) {
+	m := train(t)
+	r := m.Rounded()
+	var maxAbs float32
+	for _, w := range m.weight {
+		maxAbs = max(maxAbs, abs32(w))
+	}
+	step := maxAbs / quantLevels
+	for k, w := range r.weight {
+		if q := w / step; math.Abs(float64(q)-math.Round(float64(q))) > 1e-3 || abs32(w-m.weight[k]) > step/2*1.001 {
+			t.Fatalf("weight %d: %v rounded to %v, step %v", k, m.weight[k], w, step)
+		}
+	}
+}
+
+func TestDecodeTableRejectsDamage(t *testing.T) {
+	tab, err := FileTable(train(t))
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range [][]byte{nil, []byte("not gzip"), buf.Bytes()[:buf.Len()/2]} {
-		if _, err := Read(bytes.NewReader(bad)); err == nil {
-			t.Errorf("Read accepted %d damaged bytes", len(bad))
+	e := NewEncoder("test", 1)
+	tab.Encode(e)
+	good := string(e.Bytes())
+	for _, bad := range []string{"", "not a model", good[:len(good)/2], good[:len(good)-1], good + "x",
+		strings.Replace(good, "test 1", "test 2", 1), strings.Replace(good, "test 1", "tset 1", 1)} {
+		d, err := Open(bad, "test", 1)
+		if err == nil {
+			DecodeTable(d, 3)
+			err = d.Finish()
 		}
+		if !errors.Is(err, ErrFormat) {
+			t.Errorf("%d damaged bytes: error %v, want ErrFormat", len(bad), err)
+		}
+	}
+	// Too few classes for the table's pairs.
+	d, _ := Open(good, "test", 1)
+	DecodeTable(d, 2)
+	if err := d.Finish(); !errors.Is(err, ErrFormat) {
+		t.Errorf("a table of 3 classes read as one of 2: error %v", err)
 	}
 }
 
@@ -138,19 +183,25 @@ func TestHashSeparatesParts(t *testing.T) {
 	}
 }
 
-func FuzzRead(f *testing.F) {
-	var buf bytes.Buffer
-	if err := train(f).Write(&buf); err != nil {
+func FuzzDecodeTable(f *testing.F) {
+	tab, err := FileTable(train(f))
+	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(buf.Bytes())
+	e := NewEncoder("test", 1)
+	tab.Encode(e)
+	f.Add(e.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := Read(bytes.NewReader(data))
+		d, err := Open(string(data), "test", 1)
 		if err != nil {
 			return
 		}
-		scores := make([]float32, m.Classes())
-		m.Scores([]uint64{1, 2, 3}, scores)
+		tab := DecodeTable(d, 3)
+		if d.Finish() != nil {
+			return
+		}
+		scores := make([]int32, 3)
+		tab.Scores([]uint64{1, 2, 3}, scores, make([]uint64, 0, 3))
 	})
 }
 
@@ -370,6 +421,25 @@ func TestIntFoldsZeroBytes(t *testing.T) {
 			if got, want := start.Int(n), byteWise(start, n); got != want {
 				t.Fatalf("Int(%d) from %#x = %#x, want %#x", n, uint64(start), uint64(got), uint64(want))
 			}
+		}
+	}
+}
+
+func TestWordFlags(t *testing.T) {
+	for w, want := range map[string]Flags{
+		"":          0,
+		"astana":    0,
+		"Astana":    FlagUpper | FlagInitUpper,
+		"ASTANA":    FlagUpper | FlagInitUpper | FlagAllUpper,
+		"A":         FlagUpper | FlagInitUpper,
+		"U.S.":      FlagUpper | FlagInitUpper | FlagAllUpper | FlagPeriod,
+		"x-1":       FlagHyphen | FlagDigit,
+		"Éire":      FlagUpper | FlagInitUpper | FlagNonASCII,
+		"\xff":      FlagNonASCII,
+		"mid-Wave2": FlagHyphen | FlagUpper | FlagDigit,
+	} {
+		if got := WordFlags(w); got != want {
+			t.Errorf("WordFlags(%q) = %07b, want %07b", w, got, want)
 		}
 	}
 }

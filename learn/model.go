@@ -1,16 +1,6 @@
 package learn
 
-import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
-	"errors"
-	"fmt"
-	"io"
-	"math"
-	"slices"
-)
+import "math"
 
 // Model is a frozen averaged perceptron: read-only, so one Model serves every goroutine.
 // Features live in an open-addressing table; each points at a run of (class, weight)
@@ -147,24 +137,16 @@ func (b *builder) model() *Model {
 	return m
 }
 
-// The model file: gzip of a header, then every feature in ascending key order as a
-// key delta, a pair count, and its (class, quantized weight) pairs, all varints. Weights
-// are quantized to 16 bits against the largest magnitude, which costs no measurable
-// accuracy and halves the file. The gzip header carries no time stamp, so the same model
-// always gives the same bytes.
-const (
-	fileMagic   = "HERALD-PERCEPTRON"
-	fileVersion = 1
-	quantLevels = 32767
-)
+// The weights of the first model files were stored quantized to 16 bits against the
+// largest magnitude (quantLevels steps), and tables were laid out from the weights read
+// back. FileTable keeps that rounding, so that the shipped models, trained before files
+// held tables, keep their numbers and a retrain rebuilds them byte for byte.
+const quantLevels = 32767
 
-// Write encodes the model.
-func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
+// Rounded returns m with every weight rounded to the nearest of quantLevels steps of its
+// largest magnitude, as the first model files stored it: what FileTable lays out, and
+// what a stage whose file holds its own layout of the weights (the tagger's) starts from.
+func (m *Model) Rounded() *Model {
 	var maxAbs float32
 	for _, x := range m.weight {
 		maxAbs = max(maxAbs, abs32(x))
@@ -173,133 +155,10 @@ func (m *Model) Write(w io.Writer) error {
 	if scale == 0 {
 		scale = 1
 	}
-	var buf [binary.MaxVarintLen64]byte
-	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	bw.WriteString(fileMagic)
-	put(fileVersion)
-	put(uint64(m.classes))
-	put(uint64(math.Float32bits(scale)))
-	put(uint64(m.feats))
-
-	type feat struct {
-		key    uint64
-		lo, hi uint32
+	r := *m
+	r.weight = make([]float32, len(m.weight))
+	for k, x := range m.weight {
+		r.weight[k] = float32(math.Round(float64(x/scale))) * scale
 	}
-	feats := make([]feat, 0, m.feats)
-	for s, k := range m.keys {
-		if k != emptyKey {
-			feats = append(feats, feat{k, m.runs[s], m.ends[s]})
-		}
-	}
-	slices.SortFunc(feats, func(a, b feat) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
-	var prev uint64
-	for _, f := range feats {
-		put(f.key - prev)
-		prev = f.key
-		put(uint64(f.hi - f.lo))
-		for k := f.lo; k < f.hi; k++ {
-			put(uint64(m.class[k]))
-			q := int64(math.Round(float64(m.weight[k] / scale)))
-			put(uint64((q << 1) ^ (q >> 63))) // zigzag
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-// ErrFormat reports a model file that is not one, or is damaged.
-var ErrFormat = errors.New("not a Herald perceptron model")
-
-// Read decodes a model written by Write.
-func Read(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	// Decoding from memory is several times faster than varint by varint through a
-	// reader, and reading to the end checks the gzip trailer too: models load at start-up.
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	if !bytes.HasPrefix(data, []byte(fileMagic)) {
-		return nil, ErrFormat
-	}
-	data = data[len(fileMagic):]
-	get := func(what string) (uint64, error) {
-		x, n := binary.Uvarint(data)
-		if n <= 0 {
-			return 0, fmt.Errorf("%w: reading %s: truncated or overlong varint", ErrFormat, what)
-		}
-		data = data[n:]
-		return x, nil
-	}
-	version, err := get("version")
-	if err != nil {
-		return nil, err
-	}
-	if version != fileVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, version, fileVersion)
-	}
-	classes, err := get("class count")
-	if err != nil {
-		return nil, err
-	}
-	scaleBits, err := get("scale")
-	if err != nil {
-		return nil, err
-	}
-	nfeats, err := get("feature count")
-	if err != nil {
-		return nil, err
-	}
-	if classes == 0 || classes > math.MaxUint16 || nfeats > 1<<28 {
-		return nil, fmt.Errorf("%w: %d classes, %d features", ErrFormat, classes, nfeats)
-	}
-	scale := math.Float32frombits(uint32(scaleBits))
-	b := newBuilder(int(classes), int(nfeats))
-	var key uint64
-	var pairs []entry
-	for i := uint64(0); i < nfeats; i++ {
-		d, err := get("feature key")
-		if err != nil {
-			return nil, err
-		}
-		key += d
-		n, err := get("pair count")
-		if err != nil {
-			return nil, err
-		}
-		if n > classes {
-			return nil, fmt.Errorf("%w: feature %d has %d weights for %d classes", ErrFormat, i, n, classes)
-		}
-		pairs = pairs[:0]
-		for j := uint64(0); j < n; j++ {
-			c, err := get("class")
-			if err != nil {
-				return nil, err
-			}
-			z, err := get("weight")
-			if err != nil {
-				return nil, err
-			}
-			if c >= classes {
-				return nil, fmt.Errorf("%w: class %d out of range", ErrFormat, c)
-			}
-			q := int64(z>>1) ^ -int64(z&1)
-			pairs = append(pairs, entry{class: uint16(c), w: float32(q) * scale})
-		}
-		b.add(key, pairs)
-	}
-	return b.model(), nil
+	return &r
 }

@@ -173,3 +173,123 @@ func (t *Table) AddScores(feats []uint64, scores []int32, runs []uint64) (sink u
 	}
 	return sink
 }
+
+// FileTable is the table a model file stores for m: its weights rounded as the first
+// model files stored them (see Model.Rounded), then laid out by NewTable.
+func FileTable(m *Model) (*Table, error) { return NewTable(m.Rounded()) }
+
+// Encode appends the table to a model file: the number of slots, the scale, the number
+// of pairs out of slots, then every used slot in slot order as the number of free slots
+// before it, its fingerprint (four bytes), its pair count and its pairs, each a class
+// (varint, the first as it is, the others as the step from the one before, since a run
+// is sorted by class) and a weight (zigzag varint). It is the table as a reader lays it
+// out again, slot by slot, without hashing a key or probing: the free half of the slots
+// costs a byte or so, and the pairs two or three bytes each.
+func (t *Table) Encode(e *Encoder) {
+	e.Uvarint(uint64(len(t.slots)))
+	e.Float32(t.scale)
+	e.Uvarint(uint64(len(t.pairs)))
+	gap := 0
+	for s := range t.slots {
+		sl := &t.slots[s]
+		if sl.fp == 0 {
+			gap++
+			continue
+		}
+		e.Uvarint(uint64(gap))
+		gap = 0
+		e.Uint32(sl.fp)
+		n, lo := int(sl.run&longRun), int(sl.run>>8)
+		if n == longRun {
+			n = inlinePairs + int(t.pairs[lo].class)
+			lo++
+		}
+		e.Uvarint(uint64(n))
+		prev := uint16(0)
+		for k := range n {
+			p := sl.inline[min(k, inlinePairs-1)]
+			if k >= inlinePairs {
+				p = t.pairs[lo+k-inlinePairs]
+			}
+			e.Uvarint(uint64(p.class - prev))
+			e.Varint(int64(p.weight))
+			prev = p.class
+		}
+	}
+	e.Uvarint(uint64(gap))
+}
+
+// DecodeTable reads a table that Encode wrote, for a model of the given number of classes.
+func DecodeTable(d *Decoder, classes int) *Table {
+	size := d.Int("table size", 1<<30)
+	if d.Err() == nil && (size == 0 || size&(size-1) != 0) {
+		d.Failf("table size %d is not a power of two", size)
+	}
+	scale := d.Float32("table scale")
+	out := d.Int("pairs out of slots", maxOutOfSlot)
+	if d.Err() == nil && (math.IsNaN(float64(scale)) || scale <= 0) {
+		d.Failf("table scale %v", scale)
+	}
+	if d.Err() == nil && out > d.Left() {
+		d.Failf("%d pairs out of slots, more than the bytes left", out)
+	}
+	if d.Err() != nil {
+		return nil
+	}
+	t := &Table{slots: make([]tableSlot, size), pairs: make([]tablePair, 0, out), mask: uint64(size - 1), scale: scale}
+	run := make([]uint64, 2*classes)
+	s := 0
+	for d.Err() == nil {
+		s += d.Int("free slots", size)
+		if s >= size {
+			if s > size {
+				d.Failf("slots past the end of the table")
+			}
+			break
+		}
+		sl := &t.slots[s]
+		sl.fp = d.Uint32("fingerprint")
+		n := d.Int("pair count", classes)
+		if d.Err() == nil && (sl.fp == 0 || n == 0) {
+			d.Failf("slot %d: fingerprint %#x with %d pairs", s, sl.fp, n)
+		}
+		lo := len(t.pairs)
+		sl.run = uint32(lo)<<8 | uint32(min(n, longRun))
+		if n >= longRun {
+			t.pairs = append(t.pairs, tablePair{class: uint16(n - inlinePairs)})
+		}
+		if !d.Uvarints(run[:2*n], "pairs") {
+			break
+		}
+		class := -1
+		for k := range n {
+			step, w := run[2*k], Unzigzag(run[2*k+1])
+			if k == 0 {
+				step++ // the first class is as it is
+			}
+			if step == 0 || step >= uint64(classes-class) || w < -math.MaxInt16 || w > math.MaxInt16 {
+				d.Failf("slot %d: pair %d steps %d classes from %d, of %d, weight %d", s, k, step, class, classes, w)
+				break
+			}
+			class += int(step)
+			p := tablePair{class: uint16(class), weight: int16(w)}
+			if k < inlinePairs {
+				sl.inline[k] = p
+			} else {
+				t.pairs = append(t.pairs, p)
+			}
+		}
+		if len(t.pairs) > out {
+			d.Failf("more than the %d pairs out of slots the table holds", out)
+		}
+		s++
+	}
+	if d.Err() != nil {
+		return nil
+	}
+	if len(t.pairs) != out {
+		d.Failf("%d pairs out of slots, the table said %d", len(t.pairs), out)
+		return nil
+	}
+	return t
+}

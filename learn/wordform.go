@@ -106,3 +106,51 @@ func (f *Forms) start(ends []int, i int) int {
 	}
 	return ends[i-1]
 }
+
+// Flags are what WordFlags tells of a word's characters.
+type Flags uint8
+
+// The flags. The tagger's features hash the low five as they are; the recognizer's hash
+// them in a layout of their own (see its wordFlags). Either way the numbers are part of
+// the trained weights, so a stage's layout changes only with a retrain.
+const (
+	FlagDigit     Flags = 1 << iota // a digit 0-9
+	FlagHyphen                      // a '-'
+	FlagUpper                       // some letter is upper case
+	FlagAllUpper                    // every letter is, and there are at least two
+	FlagInitUpper                   // the first character is an upper-case letter
+	FlagPeriod                      // a '.'
+	FlagNonASCII                    // a character beyond ASCII (or a byte that is none)
+)
+
+// WordFlags reads the flags of w in one pass.
+func WordFlags(w string) Flags {
+	var f Flags
+	letters, uppers := 0, 0
+	for i, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			f |= FlagDigit
+		case r == '-':
+			f |= FlagHyphen
+		case r == '.':
+			f |= FlagPeriod
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+				f |= FlagUpper
+				if i == 0 {
+					f |= FlagInitUpper
+				}
+			}
+		}
+		if r >= utf8.RuneSelf {
+			f |= FlagNonASCII
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		f |= FlagAllUpper
+	}
+	return f
+}

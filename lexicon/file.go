@@ -1,104 +1,57 @@
 package lexicon
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/gob"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
+	"herald/learn"
 	"herald/lexicon/petrarch"
 )
 
-// The compiled file is gzipped text, one entry per line, so that it diffs and reads in a
-// pager:
+// The compiled file follows learn's model-file convention ("HERALD lexicon 2"). It holds
+// the lookup tables as matching uses them, so that reading it builds no trie of its own,
+// and the verb dictionary and discard list the event coder reads; its payload is
 //
-//	HERALD-LEXICON 1
-//	source <what it was compiled from>
-//	A <file:line> TAB <primary name> TAB <CODE/FROM/TO;…> TAB <name tokens|…>
-//	G <file:line> TAB <primary name> TAB <code> TAB <name tokens|…>
+//   - where the dictionaries came from (a string);
+//   - the actors: a count, then each actor's file:line, primary name and codes (a count,
+//     then each code with its from and to dates);
+//   - the agents: a count, then each agent's file:line, primary name and code;
+//   - the actor index, then the agents index: the trie's nodes (a count, then for each
+//     node after the root the number of its parent, counted back from it, its token,
+//     and 1 + its entry, 0 for none), then the names (a count, then each name's node and
+//     entry, in the order they were compiled);
+//   - the verb dictionary and the discard list (verbs.go).
 //
-// A lines are actors, G lines agents; name tokens are space-separated, as nameTokens
-// makes them. The gzip header carries no time or name, so the same dictionaries give the
-// same bytes.
+// The same dictionaries give the same bytes.
 const (
-	fileMagic   = "HERALD-LEXICON"
-	fileVersion = 1
+	fileKind    = "lexicon"
+	fileVersion = 2
+	maxCount    = 1 << 26
 )
 
-// File is the name of the compiled lexicon embedded in the package, VerbsFile that of
-// its verb dictionary and discard list: structured patterns, which encoding/gob stores
-// more simply than a text format would, in a gzip stream with no time or name in its
-// header.
-const (
-	File      = "lexicon.bin.gz"
-	VerbsFile = "verbs.gob.gz"
-)
+// File is the name of the compiled lexicon embedded in the package.
+const File = "lexicon.bin"
 
-var (
-	//go:embed lexicon.bin.gz
-	embedded []byte
-	//go:embed verbs.gob.gz
-	embeddedVerbs []byte
-)
+//go:embed lexicon.bin
+var embeddedFile string
 
-// verbPayload is what VerbsFile holds.
-type verbPayload struct {
-	Source   string
-	Verbs    *petrarch.Verbs
-	Discards []petrarch.Discard
-}
+// Embedded returns the lexicon embedded in the binary, verbs included, read on the first
+// call; every call returns the same Lexicon. It is safe for concurrent use.
+func Embedded() (*Lexicon, error) { return embedded() }
 
-// WriteVerbs encodes the lexicon's verb dictionary and discard list in VerbsFile's
-// format.
-func (l *Lexicon) WriteVerbs(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewEncoder(zw).Encode(verbPayload{Source: l.Source, Verbs: l.Verbs, Discards: l.Discards}); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-// ReadVerbs decodes VerbsFile's format into l.
-func (l *Lexicon) ReadVerbs(r io.Reader) error {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	var p verbPayload
-	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
-		return fmt.Errorf("%w: verbs: %v", ErrFormat, err)
-	}
-	if p.Verbs != nil {
-		p.Verbs.Index()
-	}
-	l.Verbs, l.Discards = p.Verbs, p.Discards
-	return nil
-}
-
-// ErrFormat reports a compiled lexicon that is damaged or of another version.
-var ErrFormat = errors.New("not a Herald lexicon")
-
-// Load reads the lexicon embedded in the binary, verbs included.
-func Load() (*Lexicon, error) {
-	l, err := Read(bytes.NewReader(embedded))
+var embedded = sync.OnceValues(func() (*Lexicon, error) {
+	l, err := decode(embeddedFile)
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s: %w", File, err)
 	}
-	if err := l.ReadVerbs(bytes.NewReader(embeddedVerbs)); err != nil {
-		return nil, fmt.Errorf("embedded %s: %w", VerbsFile, err)
-	}
 	return l, nil
-}
+})
 
 //go:embed herald.agents.txt
 var supplement []byte
@@ -188,94 +141,149 @@ func Compile(actors []petrarch.Actor, agents []petrarch.Agent, source string) *L
 
 // Write encodes the lexicon in the compiled format.
 func (l *Lexicon) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "%s %d\nsource %s\n", fileMagic, fileVersion, oneLine(l.Source))
-	names := func(ix *index, entries int) [][]string {
-		out := make([][]string, entries)
-		for _, nm := range ix.names {
-			out[nm.entry] = append(out[nm.entry], strings.Join(nm.tokens, " "))
+	e := learn.NewEncoder(fileKind, fileVersion)
+	e.String(l.Source)
+	e.Uvarint(uint64(len(l.Actors)))
+	for _, a := range l.Actors {
+		e.String(a.Where)
+		e.String(a.Name)
+		e.Uvarint(uint64(len(a.Codes)))
+		for _, c := range a.Codes {
+			e.String(c.Code)
+			e.String(c.From)
+			e.String(c.To)
 		}
-		return out
 	}
-	actorNames := names(&l.actors, len(l.Actors))
-	for i, a := range l.Actors {
-		codes := make([]string, len(a.Codes))
-		for k, c := range a.Codes {
-			codes[k] = c.Code + "/" + c.From + "/" + c.To
-		}
-		fmt.Fprintf(bw, "A %s\t%s\t%s\t%s\n", oneLine(a.Where), oneLine(a.Name), strings.Join(codes, ";"), strings.Join(actorNames[i], "|"))
+	e.Uvarint(uint64(len(l.Agents)))
+	for _, a := range l.Agents {
+		e.String(a.Where)
+		e.String(a.Name)
+		e.String(a.Code)
 	}
-	agentNames := names(&l.agents, len(l.Agents))
-	for i, a := range l.Agents {
-		fmt.Fprintf(bw, "G %s\t%s\t%s\t%s\n", oneLine(a.Where), oneLine(a.Name), oneLine(a.Code), strings.Join(agentNames[i], "|"))
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	l.actors.encode(e)
+	l.agents.encode(e)
+	encodeVerbs(e, l.Verbs, l.Discards)
+	_, err := e.WriteTo(w)
+	return err
 }
 
-// oneLine keeps a field on its line and in its column.
-func oneLine(s string) string {
-	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ", "|", "/").Replace(s)
+// encode appends the trie and the names: each node after the root as its parent and its
+// token (the children of a node are then in the order of their numbers, as add makes
+// them) and its entry, then each name as its node and entry.
+func (ix *index) encode(e *learn.Encoder) {
+	parent := make([]int32, len(ix.nodes))
+	token := make([]string, len(ix.nodes))
+	for p := range ix.nodes {
+		for k, c := range ix.nodes[p].children {
+			parent[c], token[c] = int32(p), ix.nodes[p].tokens[k]
+		}
+	}
+	e.Uvarint(uint64(len(ix.nodes)))
+	for k := range ix.nodes {
+		if k > 0 {
+			e.Uvarint(uint64(int32(k) - parent[k]))
+			e.String(token[k])
+		}
+		e.Uvarint(uint64(ix.nodes[k].entry + 1))
+	}
+	e.Uvarint(uint64(len(ix.names)))
+	for _, nm := range ix.names {
+		e.Uvarint(uint64(nm.node))
+		e.Uvarint(uint64(nm.entry))
+	}
 }
 
 // Read decodes a compiled lexicon.
 func Read(r io.Reader) (*Lexicon, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := learn.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	data, err := io.ReadAll(zr)
+	return decode(data)
+}
+
+// decode reads the lexicon held in data. Its strings are substrings of data.
+func decode(data string) (*Lexicon, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, err
 	}
-	lines := strings.Split(string(data), "\n")
-	if len(lines) < 2 || lines[0] != fmt.Sprintf("%s %d", fileMagic, fileVersion) || !strings.HasPrefix(lines[1], "source ") {
-		return nil, fmt.Errorf("%w: bad header", ErrFormat)
-	}
-	l := &Lexicon{Source: strings.TrimPrefix(lines[1], "source ")}
-	splitNames := func(s string) [][]string {
-		var out [][]string
-		for _, n := range strings.Split(s, "|") {
-			if toks := strings.Fields(n); len(toks) > 0 {
-				out = append(out, toks)
+	l := &Lexicon{Source: d.String("source")}
+	l.Actors = make([]Actor, d.Count("actors", maxCount))
+	for i := range l.Actors {
+		a := &l.Actors[i]
+		a.Where, a.Name = d.String("actor's place"), d.String("actor's name")
+		a.Codes = make([]Code, d.Count("codes", maxCount))
+		for k := range a.Codes {
+			a.Codes[k] = Code{Code: d.String("code"), From: d.String("from"), To: d.String("to")}
+			if d.Err() == nil && a.Codes[k].Code == "" {
+				d.Failf("actor %d: an empty code", i)
 			}
 		}
-		return out
 	}
-	var actorNames, agentNames [][][]string
-	for i, line := range lines[2:] {
-		if line == "" {
-			continue
-		}
-		f := strings.Split(line[min(2, len(line)):], "\t")
-		if len(line) < 2 || line[1] != ' ' || len(f) != 4 {
-			return nil, fmt.Errorf("%w: line %d: want 4 tab-separated fields", ErrFormat, i+3)
-		}
-		switch line[0] {
-		case 'A':
-			a := Actor{Where: f[0], Name: f[1]}
-			for _, c := range strings.Split(f[2], ";") {
-				parts := strings.Split(c, "/")
-				if len(parts) != 3 || parts[0] == "" {
-					return nil, fmt.Errorf("%w: line %d: bad code %q", ErrFormat, i+3, c)
-				}
-				a.Codes = append(a.Codes, Code{Code: parts[0], From: parts[1], To: parts[2]})
-			}
-			l.Actors = append(l.Actors, a)
-			actorNames = append(actorNames, splitNames(f[3]))
-		case 'G':
-			l.Agents = append(l.Agents, Agent{Where: f[0], Name: f[1], Code: f[2]})
-			agentNames = append(agentNames, splitNames(f[3]))
-		default:
-			return nil, fmt.Errorf("%w: line %d: unknown record %q", ErrFormat, i+3, line[:1])
-		}
+	l.Agents = make([]Agent, d.Count("agents", maxCount))
+	for i := range l.Agents {
+		l.Agents[i] = Agent{Where: d.String("agent's place"), Name: d.String("agent's name"), Code: d.String("agent's code")}
 	}
-	l.indexTokens(actorNames, agentNames)
+	l.actors.decode(d, len(l.Actors))
+	l.agents.decode(d, len(l.Agents))
+	l.Verbs, l.Discards = decodeVerbs(d)
+	if err := d.Finish(); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// decode reads what encode wrote, for an index of entries entries. The children of all
+// nodes share two arrays.
+func (ix *index) decode(d *learn.Decoder, entries int) {
+	n := d.Count("trie nodes", maxCount)
+	if n == 0 {
+		ix.names = make([]indexedName, d.Count("names", 0))
+		return
+	}
+	ix.nodes = make([]trieNode, n)
+	parent := make([]int32, n)
+	token := make([]string, n)
+	counts := make([]int32, n)
+	for k := range ix.nodes {
+		if k > 0 {
+			back := d.Int("parent", k)
+			if d.Err() == nil && back == 0 {
+				d.Failf("node %d is its own parent", k)
+			}
+			parent[k], token[k] = int32(k-back), d.String("token")
+			counts[parent[k]]++
+		}
+		ix.nodes[k].entry = int32(d.Int("entry", entries)) - 1
+	}
+	if d.Err() != nil {
+		return
+	}
+	tokens, children := make([]string, n-1), make([]int32, n-1)
+	at := 0
+	for p := range ix.nodes {
+		nd := &ix.nodes[p]
+		if c := int(counts[p]); c > 0 {
+			nd.tokens, nd.children = tokens[at:at:at+c], children[at:at:at+c]
+			at += c
+		}
+	}
+	for k := 1; k < n; k++ {
+		nd := &ix.nodes[parent[k]]
+		nd.tokens = append(nd.tokens, token[k])
+		nd.children = append(nd.children, int32(k))
+	}
+	for p := range ix.nodes {
+		if nd := &ix.nodes[p]; len(nd.tokens) > mapChildren {
+			nd.byToken = make(map[string]int32, len(nd.tokens))
+			for k, t := range nd.tokens {
+				nd.byToken[t] = nd.children[k]
+			}
+		}
+	}
+	ix.names = make([]indexedName, d.Count("names", maxCount))
+	for i := range ix.names {
+		ix.names[i] = indexedName{node: int32(d.Int("name's node", n-1)), entry: int32(d.Int("name's entry", entries-1))}
+	}
 }

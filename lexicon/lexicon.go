@@ -68,8 +68,7 @@ type Lexicon struct {
 	Actors []Actor
 	Agents []Agent
 	// Verbs and Discards are the verb dictionary and discard list, for the event coder;
-	// nil when the dictionaries had none. The compiled file does not hold them yet: the
-	// embedded lexicon reads them from the shipped files' copies at build time only.
+	// nil when the dictionaries had none.
 	Verbs    *petrarch.Verbs
 	Discards []petrarch.Discard
 	actors   index
@@ -84,9 +83,9 @@ type index struct {
 	names []indexedName
 }
 
+// indexedName is a name as it was added: the node its tokens lead to, and its entry.
 type indexedName struct {
-	tokens []string // upper-cased
-	entry  int32
+	node, entry int32
 }
 
 // trieNode is one token sequence, the prefix of at least one name. Its children are in
@@ -134,7 +133,7 @@ func (ix *index) add(tokens []string, entry int) {
 	if e := &ix.nodes[node].entry; *e < 0 || int32(entry) < *e {
 		*e = int32(entry)
 	}
-	ix.names = append(ix.names, indexedName{tokens: tokens, entry: int32(entry)})
+	ix.names = append(ix.names, indexedName{node: node, entry: int32(entry)})
 }
 
 // child is the node that follows node by the upper-cased token upper.

@@ -69,7 +69,7 @@ func NewWriter(w io.Writer, format Format, pretty, events bool) (*Writer, error)
 	}
 	wr := &Writer{w: bw, format: format, pretty: pretty, events: events, enc: enc}
 	if events && (format == GDELT || format == PLOVER) {
-		cb, err := cameo.Load()
+		cb, err := cameo.Embedded()
 		if err != nil {
 			return nil, err
 		}

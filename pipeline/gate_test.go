@@ -58,11 +58,11 @@ func TestGateCandidates(t *testing.T) {
 // testGate is a gate over the embedded dictionaries and gazetteer.
 func testGate(t testing.TB) *gate {
 	t.Helper()
-	lex, err := lexicon.Load()
+	lex, err := lexicon.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	gaz, err := gazetteer.Load()
+	gaz, err := gazetteer.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -100,25 +100,25 @@ func New(opt Options) (*Pipeline, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			places, errPlaces = geo.Load()
+			places, errPlaces = geo.Embedded()
 		}()
 	}
 	if entities == nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			entities, errEntity = entity.Load()
+			entities, errEntity = entity.Embedded()
 		}()
 	}
 	if lex == nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lex, errLexicon = lexicon.Load()
+			lex, errLexicon = lexicon.Embedded()
 		}()
 	}
 	if models == nil {
-		models, errSyntax = syntax.Load()
+		models, errSyntax = syntax.Embedded()
 	}
 	wg.Wait()
 	if errSyntax != nil {
@@ -140,7 +140,7 @@ func New(opt Options) (*Pipeline, error) {
 	entities = &withNames
 	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
-	book, err := cameo.Load()
+	book, err := cameo.Embedded()
 	if err != nil {
 		return nil, fmt.Errorf("loading the CAMEO codebook: %w", err)
 	}

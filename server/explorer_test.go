@@ -52,7 +52,7 @@ func TestPlaces(t *testing.T) {
 }
 
 func TestCodebook(t *testing.T) {
-	cb, err := cameo.Load()
+	cb, err := cameo.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}

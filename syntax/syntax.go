@@ -3,14 +3,12 @@
 // relation (package parser), as UD English-EWT annotates them. The event coder reads the
 // parse to find who did what to whom.
 //
-// The trained models are embedded in the binary (models/, rebuilt by `herald train`), loaded
-// once by Load, and shared read-only by every goroutine; each worker annotates with its own
+// The trained models are embedded in the binary (models/, rebuilt by `herald train`),
+// decoded once by Embedded, and shared read-only by every goroutine; each worker annotates with its own
 // Annotator, which holds the scratch buffers that keep tagging and parsing allocation-free.
 package syntax
 
 import (
-	"bytes"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +17,7 @@ import (
 	"sync"
 
 	"herald/document"
+	"herald/syntax/cluster"
 	"herald/syntax/lemma"
 	"herald/syntax/parser"
 	"herald/syntax/tagger"
@@ -26,16 +25,13 @@ import (
 
 // The model files, named as `herald train` writes them.
 const (
-	TaggerFile = "tagger.model"
-	LemmaFile  = "lemma.model"
-	ParserFile = "parser.model"
+	TaggerFile = tagger.File
+	LemmaFile  = lemma.File
+	ParserFile = parser.File
 	// ClusterFile is the word cluster lexicon the tagger is trained with (and the parser,
 	// if asked); the models keep a copy inside their own files, so it is not embedded.
-	ClusterFile = "clusters.gz"
+	ClusterFile = cluster.File
 )
-
-//go:embed models/tagger.model models/lemma.model models/parser.model
-var embedded embed.FS
 
 // Models are the three trained models of the stage.
 type Models struct {
@@ -44,44 +40,63 @@ type Models struct {
 	Parser *parser.Model
 }
 
-// Load reads the models embedded in the binary.
-func Load() (*Models, error) {
-	return load(func(name string) ([]byte, error) { return embedded.ReadFile("models/" + name) })
-}
-
-// LoadDir reads models from a directory that `herald train` wrote, instead of the embedded
-// ones.
-func LoadDir(dir string) (*Models, error) {
-	return load(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) })
-}
-
-// load decodes the three models at once: decompressing and indexing them is most of
-// Herald's start-up, and they do not depend on each other.
-func load(read func(name string) ([]byte, error)) (*Models, error) {
+// Embedded returns the models embedded in the binary (syntax/models), each decoded once,
+// on the first call of this or of its package's Embedded, the three at once: they do not
+// depend on each other. It is safe for concurrent use.
+func Embedded() (*Models, error) {
 	var m Models
-	var wg sync.WaitGroup
-	errs := make([]error, 3)
-	open := func(k int, name string, decode func(io.Reader) error) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b, err := read(name)
-			if err == nil {
-				err = decode(bytes.NewReader(b))
-			}
-			if err != nil {
-				errs[k] = fmt.Errorf("%s: %w", name, err)
-			}
-		}()
-	}
-	open(0, TaggerFile, func(r io.Reader) (e error) { m.Tagger, e = tagger.Load(r); return })
-	open(1, LemmaFile, func(r io.Reader) (e error) { m.Lemma, e = lemma.Load(r); return })
-	open(2, ParserFile, func(r io.Reader) (e error) { m.Parser, e = parser.Load(r); return })
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err := parallel(
+		func() (err error) { m.Tagger, err = tagger.Embedded(); return },
+		func() (err error) { m.Lemma, err = lemma.Embedded(); return },
+		func() (err error) { m.Parser, err = parser.Embedded(); return },
+	)
+	if err != nil {
 		return nil, err
 	}
 	return &m, nil
+}
+
+// ReadDir reads the models of a directory that `herald train` wrote, instead of the
+// embedded ones.
+func ReadDir(dir string) (*Models, error) {
+	read := func(name string, decode func(io.Reader) error) error {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := decode(f); err != nil {
+			return fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		return nil
+	}
+	var m Models
+	err := parallel(
+		func() error {
+			return read(TaggerFile, func(r io.Reader) (e error) { m.Tagger, e = tagger.Read(r); return })
+		},
+		func() error {
+			return read(LemmaFile, func(r io.Reader) (e error) { m.Lemma, e = lemma.Read(r); return })
+		},
+		func() error {
+			return read(ParserFile, func(r io.Reader) (e error) { m.Parser, e = parser.Read(r); return })
+		},
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// parallel runs the decoders at once and joins their errors.
+func parallel(decoders ...func() error) error {
+	errs := make([]error, len(decoders))
+	var wg sync.WaitGroup
+	for k, decode := range decoders {
+		wg.Go(func() { errs[k] = decode() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Annotator annotates documents with one goroutine's scratch buffers. Give each worker

@@ -8,10 +8,10 @@ import (
 	"herald/segment"
 )
 
-// loadModels loads the embedded models once per test binary run.
+// loadModels returns the embedded models, decoded once per test binary run.
 func loadModels(t testing.TB) *Models {
 	t.Helper()
-	m, err := Load()
+	m, err := Embedded()
 	if err != nil {
 		t.Fatalf("embedded models: %v", err)
 	}
@@ -208,14 +208,6 @@ func BenchmarkAnnotate(b *testing.B) {
 		a.Annotate(d)
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := Load(); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // TestAnnotatorsShareModels runs several annotators over one Models at once and checks

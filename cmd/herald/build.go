@@ -78,8 +78,9 @@ func newBuildLexiconCmd() *cobra.Command {
 		Short: "Compile the PETRARCH actor and agents dictionaries into Herald's lexicon",
 		Long: `build-lexicon reads the PETRARCH-format dictionaries of --dictionaries, unchanged, and
 compiles the names and dated codes of the actor dictionaries (*.actors.txt) and the agents
-dictionary (*.agents.txt) into one compact file for the actor stage. The verb, discard and
-issue dictionaries are read and checked too. PETR.Validate.* files (PETRARCH's test set)
+dictionary (*.agents.txt) into one compact file for the actor stage, with the verb
+dictionary and discard list for the event coder. The issue dictionaries are read and
+checked too. PETR.Validate.* files (PETRARCH's test set)
 are skipped. With Phoenix.agents.txt comes Herald's own supplement, lexicon/` + lexicon.SupplementFile + `.
 Defects the readers read past are printed as file:line warnings. The same dictionaries
 give the same bytes. Write it to lexicon/` + lexicon.File + ` to ship it; or give a directory
@@ -95,10 +96,6 @@ of your own dictionaries to analyze and code with --dictionaries instead.`,
 				fmt.Fprintln(c.ErrOrStderr(), "warning:", w)
 			}
 			if err := writeModel(filepath.Dir(out), filepath.Base(out), func(f *os.File) error { return l.Write(f) }); err != nil {
-				return err
-			}
-			// The verb dictionary and discards go beside it, for the event coder.
-			if err := writeModel(filepath.Dir(out), lexicon.VerbsFile, func(f *os.File) error { return l.WriteVerbs(f) }); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.ErrOrStderr(), "compiled %s: %s\n", out, l)

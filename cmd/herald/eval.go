@@ -109,7 +109,7 @@ UPOS=… XPOS=… LEMMA=… UAS=… LAS=… sentences=… tokens=… tokens_per_
 // loadSyntax loads the embedded syntax models, or those in dir when it is given.
 func loadSyntax(dir string) (*syntax.Models, error) {
 	if dir != "" {
-		return syntax.LoadDir(dir)
+		return syntax.ReadDir(dir)
 	}
-	return syntax.Load()
+	return syntax.Embedded()
 }

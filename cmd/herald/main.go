@@ -26,10 +26,12 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 var errReported = errors.New("errors were reported")
 
 // softMemoryLimit is the heap size at which the garbage collector works harder, unless
-// GOMEMLIMIT says otherwise. The models hold about 200 MB live; left to GOGC alone, the
-// heap of a long batch grows to twice that before a collection, and the process past
-// 500 MB. The limit keeps it near 420-450 MB at no measurable cost in speed (Reuters,
-// one core: 2,550 sentences/s either way; peak RSS 525 → 421 MB).
+// GOMEMLIMIT says otherwise. A long batch holds about 175 MB live with one worker (the
+// models 75 MB, a dependency's tables 28 MB, the worker's caches and documents) and
+// 220 MB with two; left to GOGC alone, the heap grows to twice that before a collection.
+// The limit caps it: a batch stays near 425 MB (Reuters, one worker: 2,540-2,840
+// sentences/s either way). 300 MiB would keep one worker near 330 MB at no cost, but
+// would make two workers collect every half second.
 const softMemoryLimit = 400 << 20
 
 func main() {

@@ -24,7 +24,7 @@ func nerTools(models string, training bool) (ner.TagFunc, ner.Gazetteer, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := gazetteer.Load()
+	g, err := gazetteer.Embedded()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -150,14 +150,14 @@ P=… R=… F1=… PER_F1=… ORG_F1=… LOC_F1=… sentences=…`,
 // loadNER reads the recognizer from path, or the embedded one when path is empty.
 func loadNER(path string) (*ner.Model, error) {
 	if path == "" {
-		return ner.LoadEmbedded()
+		return ner.Embedded()
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := ner.Load(bufio.NewReader(f))
+	m, err := ner.Read(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

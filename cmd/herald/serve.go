@@ -91,7 +91,7 @@ or SIGINT stops it gracefully: it stops accepting, lets the requests under way f
 			if !quiet {
 				logger = log.New(c.ErrOrStderr(), "herald: ", log.LstdFlags)
 			}
-			cb, err := cameo.Load()
+			cb, err := cameo.Embedded()
 			if err != nil {
 				return err
 			}

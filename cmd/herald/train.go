@@ -83,7 +83,7 @@ func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOpt
 			return opt, nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	g, err := gazetteer.Load()
+	g, err := gazetteer.Embedded()
 	if err != nil {
 		return opt, nil, err
 	}

@@ -37,7 +37,7 @@ const (
 // Build compiles the gazetteer from dataDir (the shared data directory, e.g.
 // ../shared/data) and writes it to w. The output depends only on the input files: the
 // same data gives the same bytes. `herald build-gazetteer` calls it to refresh
-// entity/gazetteer/gazetteer.bin.gz.
+// entity/gazetteer/gazetteer.bin.
 func Build(dataDir string, w io.Writer) error {
 	b := newBuilder()
 	steps := []struct {
@@ -60,7 +60,7 @@ func Build(dataDir string, w io.Writer) error {
 	b.addLeaders()
 	b.addSupplement()
 	b.dropDependentDemonyms()
-	return b.compile().write(w)
+	return b.compile().tables().write(w)
 }
 
 // builder gathers entries from the sources, merging those that are the same referent.

@@ -10,7 +10,7 @@ import (
 // repeats, capitalized, the forms the countries' names give ("Kazakh" of "Kazakhstani")
 // and, only when the words hold them, other demonyms of the gazetteer ("Spaniard").
 func TestDemonyms(t *testing.T) {
-	g, err := Load()
+	g, err := Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,35 +1,40 @@
 package gazetteer
 
-// The compiled file is gzipped UTF-8 text, one record a line, fields separated by tabs:
+// The compiled file follows learn's model-file convention ("HERALD gazetteer 2"). It
+// holds the lookup tables as Match and Leaders use them, so that reading it builds no
+// grouping of its own; its payload is
 //
-//	herald-gazetteer	1
-//	C	ISO3	CAMEO	name	demonym
-//	E	kind	type	country	code	name	role	start	end	id	population	surfaces
+//   - the countries: a count, then each country's ISO3 code, CAMEO code, name and demonym;
+//   - the entries: a count, then each entry's kind (a byte), type, country, code, name,
+//     role, start, end and id (strings) and population;
+//   - the names, one per distinct folded surface: a count and the number of entries of
+//     all names together, then each name's tokens (a count and the tokens, as the
+//     lenient spelling of the surface writes them) and its entries, most prominent first
+//     (a count and entry numbers);
+//   - the leaders: a count and entry numbers, then the full names and then the surnames
+//     that index them: a count, then each folded key in order with its leaders (a count
+//     and leader numbers).
 //
-// surfaces lists the entry's names separated by "|", each as its tokens separated by
-// spaces ("Kassym - Jomart Tokayev|Kassym - Jomart Tokaev"). Text rather than a binary
-// layout keeps the file diffable and the reader simple; gzip makes it small, and Read
-// builds the lookup tables in a few tens of milliseconds.
+// Every string of the payload is a substring of the file's data when read.
 
 import (
-	"bufio"
 	"cmp"
-	"compress/gzip"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"strconv"
 	"strings"
+
+	"herald/learn"
 )
 
 const (
-	formatMagic   = "herald-gazetteer"
-	formatVersion = "1"
-	entryFields   = 12
-	countryFields = 5
+	fileKind    = "gazetteer"
+	fileVersion = 2
+	maxCount    = 1 << 24
 )
 
-// compiled is what Build produces and write encodes.
+// compiled is what Build gathers: the countries and the entries with their surfaces.
 type compiled struct {
 	countries []countryRecord
 	entries   []surfacedEntry
@@ -44,199 +49,71 @@ type surfacedEntry struct {
 	surfaces [][]string // each a token sequence
 }
 
-// write encodes c deterministically: gzip without name or time, records in the given
-// order (Build sorts them).
-func (c *compiled) write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "%s\t%s\n", formatMagic, formatVersion)
-	for _, r := range c.countries {
-		fmt.Fprintf(bw, "C\t%s\t%s\t%s\t%s\n", r.iso3, r.code, r.name, r.demonym)
-	}
-	for _, e := range c.entries {
-		surfaces := make([]string, len(e.surfaces))
-		for i, toks := range e.surfaces {
-			surfaces[i] = strings.Join(toks, " ")
-		}
-		fmt.Fprintf(bw, "E\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", e.Kind, e.Type,
-			e.Country, e.Code, e.Name, e.Role, e.Start, e.End, e.ID, e.Population,
-			strings.Join(surfaces, "|"))
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+// tables is the gazetteer as the file stores it: countries, the distinct entries, and the
+// names and leaders as numbers of entries.
+type tables struct {
+	countries []countryRecord
+	entries   []Entry
+	names     []nameEntries
+	arena     int // the entries of all names together
+	leaders   []int32
+	// leadersByName and leadersBySurname map a folded full name and a folded surname to
+	// numbers of leaders.
+	leadersByName, leadersBySurname map[string][]int32
 }
 
-// Read decodes a compiled gazetteer (gzipped, as Build writes it) and builds its lookup
-// tables. src names the input in errors, which carry the line: "src:12: ...".
-func Read(r io.Reader, src string) (*Gazetteer, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src, err)
-	}
-	defer zr.Close()
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
-	lineNo := 0
-	var c compiled
-	for sc.Scan() {
-		lineNo++
-		line := sc.Text()
-		if lineNo == 1 {
-			if line != formatMagic+"\t"+formatVersion {
-				return nil, fmt.Errorf("%s:1: not a herald gazetteer version %s", src, formatVersion)
-			}
-			continue
-		}
-		if line == "" {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		switch fields[0] {
-		case "C":
-			if len(fields) != countryFields {
-				return nil, fmt.Errorf("%s:%d: country record has %d fields, want %d", src, lineNo, len(fields), countryFields)
-			}
-			c.countries = append(c.countries, countryRecord{fields[1], fields[2], fields[3], fields[4]})
-		case "E":
-			e, err := parseEntry(fields)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", src, lineNo, err)
-			}
-			c.entries = append(c.entries, e)
-		default:
-			return nil, fmt.Errorf("%s:%d: unknown record type %q", src, lineNo, fields[0])
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", src, lineNo+1, err)
-	}
-	if lineNo == 0 {
-		return nil, fmt.Errorf("%s: empty gazetteer", src)
-	}
-	return c.index(), nil
+type nameEntries struct {
+	tokens  []string
+	entries []int32
 }
 
-func parseEntry(f []string) (surfacedEntry, error) {
-	if len(f) != entryFields {
-		return surfacedEntry{}, fmt.Errorf("entry record has %d fields, want %d", len(f), entryFields)
-	}
-	kind, ok := parseKind(f[1])
-	if !ok {
-		return surfacedEntry{}, fmt.Errorf("unknown kind %q", f[1])
-	}
-	pop, err := strconv.ParseInt(f[10], 10, 32)
-	if err != nil || pop < 0 {
-		return surfacedEntry{}, fmt.Errorf("bad population %q", f[10])
-	}
-	e := surfacedEntry{Entry: Entry{Kind: kind, Type: f[2], Country: f[3], Code: f[4], Name: f[5],
-		Role: f[6], Start: f[7], End: f[8], ID: f[9], Population: int32(pop)}}
-	for _, s := range strings.Split(f[11], "|") {
-		toks := strings.Fields(s)
-		if len(toks) == 0 {
-			return surfacedEntry{}, fmt.Errorf("empty surface in %q", f[11])
-		}
-		e.surfaces = append(e.surfaces, toks)
-	}
-	return e, nil
-}
-
-// index builds the lookup tables: one name per distinct folded surface, its entries laid
-// out contiguously in one arena so that Match can return a slice of it.
-func (c *compiled) index() *Gazetteer {
-	g := &Gazetteer{
-		byFirst:          make(map[uint64][]int32),
-		leadersByName:    make(map[string][]int32),
-		leadersBySurname: make(map[string][]int32),
-		countries:        make(map[string]countryNames, 2*len(c.countries)),
-	}
-	for _, r := range c.countries {
-		cn := countryNames{r.name, r.demonym, r.code}
-		g.countries[r.iso3] = cn
-		if r.code != "" {
-			if _, taken := g.countries[r.code]; !taken {
-				g.countries[r.code] = cn
-			}
-		}
-	}
-
-	// Group entries by folded surface. The first spelling seen decides the case rules,
-	// except that a more lenient spelling replaces a stricter one: "Un" (any source
-	// writing it so) must not be rejected because another wrote "UN".
-	type group struct {
-		tokens  []string
-		entries []int
-	}
-	groups := make(map[string]*group)
-	var order []string
+// tables groups the entries' surfaces into names: one name per distinct folded surface,
+// the first spelling seen deciding the case rules, except that a more lenient spelling
+// replaces a stricter one ("Un", which some source writes, must not be rejected because
+// another wrote "UN"). A name's entries are ordered by prominence.
+func (c *compiled) tables() *tables {
+	t := &tables{countries: c.countries, leadersByName: map[string][]int32{}, leadersBySurname: map[string][]int32{}}
+	groups := make(map[string]int)
 	for ei, e := range c.entries {
+		t.entries = append(t.entries, e.Entry)
 		for _, toks := range e.surfaces {
 			key := foldKey(toks)
-			gr := groups[key]
-			if gr == nil {
-				gr = &group{tokens: toks}
-				groups[key] = gr
-				order = append(order, key)
-			} else if lenient(toks, gr.tokens) {
+			gi, ok := groups[key]
+			if !ok {
+				gi = len(t.names)
+				groups[key] = gi
+				t.names = append(t.names, nameEntries{tokens: toks})
+			}
+			gr := &t.names[gi]
+			if ok && lenient(toks, gr.tokens) {
 				gr.tokens = toks
 			}
-			if !slices.Contains(gr.entries, ei) {
-				gr.entries = append(gr.entries, ei)
+			if !slices.Contains(gr.entries, int32(ei)) {
+				gr.entries = append(gr.entries, int32(ei))
 			}
 		}
 		if e.Kind == Leader {
-			g.leaders = append(g.leaders, e.Entry)
-			li := int32(len(g.leaders) - 1)
+			t.leaders = append(t.leaders, int32(ei))
+			li := int32(len(t.leaders) - 1)
 			for _, toks := range e.surfaces {
 				full := leaderKey(strings.Join(toks, ""))
-				if !slices.Contains(g.leadersByName[full], li) {
-					g.leadersByName[full] = append(g.leadersByName[full], li)
+				if !slices.Contains(t.leadersByName[full], li) {
+					t.leadersByName[full] = append(t.leadersByName[full], li)
 				}
 				last := leaderKey(toks[len(toks)-1])
-				if !slices.Contains(g.leadersBySurname[last], li) {
-					g.leadersBySurname[last] = append(g.leadersBySurname[last], li)
+				if !slices.Contains(t.leadersBySurname[last], li) {
+					t.leadersBySurname[last] = append(t.leadersBySurname[last], li)
 				}
 			}
 		}
 	}
-
-	total := 0
-	for _, key := range order {
-		total += len(groups[key].entries)
-	}
-	arena := make([]Entry, 0, total)
-	g.names = make([]name, 0, len(order))
-	for _, key := range order {
-		gr := groups[key]
-		slices.SortStableFunc(gr.entries, func(a, b int) int {
-			return compareProminence(&c.entries[a].Entry, &c.entries[b].Entry)
+	for i := range t.names {
+		slices.SortStableFunc(t.names[i].entries, func(a, b int32) int {
+			return compareProminence(&t.entries[a], &t.entries[b])
 		})
-		start := len(arena)
-		for _, ei := range gr.entries {
-			arena = append(arena, c.entries[ei].Entry)
-		}
-		rules := make([]caseRule, len(gr.tokens))
-		for i, t := range gr.tokens {
-			rules[i] = ruleOf(t)
-		}
-		g.names = append(g.names, name{tokens: gr.tokens, rules: rules, entries: arena[start:len(arena):len(arena)]})
-		h := foldHash(gr.tokens[0])
-		g.byFirst[h] = append(g.byFirst[h], int32(len(g.names)-1))
+		t.arena += len(t.names[i].entries)
 	}
-	g.firsts = make([]uint64, firstBits/64)
-	for h, list := range g.byFirst {
-		slices.SortStableFunc(list, func(a, b int32) int {
-			return len(g.names[b].tokens) - len(g.names[a].tokens)
-		})
-		g.byFirst[h] = list
-		b := firstBit(h)
-		g.firsts[b/64] |= 1 << (b % 64)
-	}
-	return g
+	return t
 }
 
 // lenient reports whether spelling a imposes weaker case rules than b.
@@ -259,4 +136,185 @@ func compareProminence(a, b *Entry) int {
 		cmp.Compare(a.Start, b.Start),
 		cmp.Compare(a.ID, b.ID),
 	)
+}
+
+// write encodes the tables.
+func (t *tables) write(w io.Writer) error {
+	e := learn.NewEncoder(fileKind, fileVersion)
+	e.Uvarint(uint64(len(t.countries)))
+	for _, r := range t.countries {
+		e.String(r.iso3)
+		e.String(r.code)
+		e.String(r.name)
+		e.String(r.demonym)
+	}
+	e.Uvarint(uint64(len(t.entries)))
+	for _, en := range t.entries {
+		e.Byte(byte(en.Kind))
+		for _, s := range []string{en.Type, en.Country, en.Code, en.Name, en.Role, en.Start, en.End, en.ID} {
+			e.String(s)
+		}
+		e.Uvarint(uint64(en.Population))
+	}
+	e.Uvarint(uint64(len(t.names)))
+	e.Uvarint(uint64(t.arena))
+	for _, nm := range t.names {
+		e.Uvarint(uint64(len(nm.tokens)))
+		for _, tok := range nm.tokens {
+			e.String(tok)
+		}
+		numbers(e, nm.entries)
+	}
+	numbers(e, t.leaders)
+	for _, index := range []map[string][]int32{t.leadersByName, t.leadersBySurname} {
+		keys := slices.Sorted(maps.Keys(index))
+		e.Uvarint(uint64(len(keys)))
+		for _, k := range keys {
+			e.String(k)
+			numbers(e, index[k])
+		}
+	}
+	_, err := e.WriteTo(w)
+	return err
+}
+
+func numbers(e *learn.Encoder, list []int32) {
+	e.Uvarint(uint64(len(list)))
+	for _, x := range list {
+		e.Uvarint(uint64(x))
+	}
+}
+
+// readTables decodes what write encoded. Its strings are substrings of data.
+func readTables(data string) (*tables, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
+	}
+	t := &tables{countries: make([]countryRecord, d.Count("countries", maxCount))}
+	for i := range t.countries {
+		t.countries[i] = countryRecord{d.String("ISO3"), d.String("CAMEO code"), d.String("country name"), d.String("demonym")}
+	}
+	t.entries = make([]Entry, d.Count("entries", maxCount))
+	for i := range t.entries {
+		en := &t.entries[i]
+		if en.Kind = Kind(d.Byte("kind")); d.Err() == nil && (en.Kind < Country || en.Kind > IGOOfficial) {
+			d.Failf("entry %d of kind %d", i, en.Kind)
+		}
+		for _, s := range []*string{&en.Type, &en.Country, &en.Code, &en.Name, &en.Role, &en.Start, &en.End, &en.ID} {
+			*s = d.String("entry field")
+		}
+		en.Population = int32(d.Int("population", 1<<31-1))
+	}
+	t.names = make([]nameEntries, d.Count("names", maxCount))
+	t.arena = d.Count("entries of names", maxCount)
+	arena := 0
+	for i := range t.names {
+		nm := &t.names[i]
+		nm.tokens = make([]string, d.Count("tokens", maxCount))
+		if d.Err() == nil && len(nm.tokens) == 0 {
+			d.Failf("name %d has no tokens", i)
+		}
+		for k := range nm.tokens {
+			nm.tokens[k] = d.String("token")
+		}
+		nm.entries = readNumbers(d, len(t.entries))
+		if arena += len(nm.entries); d.Err() == nil && arena > t.arena {
+			d.Failf("names with more than the %d entries they said", t.arena)
+		}
+	}
+	t.leaders = readNumbers(d, len(t.entries))
+	for _, l := range t.leaders {
+		if d.Err() == nil && t.entries[l].Kind != Leader {
+			d.Failf("leader %d is an entry of kind %v", l, t.entries[l].Kind)
+		}
+	}
+	t.leadersByName, t.leadersBySurname = readIndex(d, len(t.leaders)), readIndex(d, len(t.leaders))
+	if err := d.Finish(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func readNumbers(d *learn.Decoder, limit int) []int32 {
+	list := make([]int32, d.Count("numbers", maxCount))
+	for i := range list {
+		list[i] = int32(d.Int("number", limit-1))
+	}
+	return list
+}
+
+func readIndex(d *learn.Decoder, leaders int) map[string][]int32 {
+	n := d.Count("keys", maxCount)
+	index := make(map[string][]int32, n)
+	for range n {
+		k := d.String("key")
+		index[k] = readNumbers(d, leaders)
+	}
+	return index
+}
+
+// gazetteer builds the lookup tables from t: the names with their entries laid out in
+// one arena, so that Match can return a slice of it, and the index of first tokens.
+func (t *tables) gazetteer() *Gazetteer {
+	g := &Gazetteer{
+		byFirst:          make(map[uint64][]int32, len(t.names)),
+		leadersByName:    t.leadersByName,
+		leadersBySurname: t.leadersBySurname,
+		countries:        make(map[string]countryNames, 2*len(t.countries)),
+	}
+	for _, r := range t.countries {
+		cn := countryNames{r.name, r.demonym, r.code}
+		g.countries[r.iso3] = cn
+		if r.code != "" {
+			if _, taken := g.countries[r.code]; !taken {
+				g.countries[r.code] = cn
+			}
+		}
+	}
+	g.leaders = make([]Entry, len(t.leaders))
+	for i, l := range t.leaders {
+		g.leaders[i] = t.entries[l]
+	}
+	arena := make([]Entry, 0, t.arena)
+	g.names = make([]name, 0, len(t.names))
+	for _, nm := range t.names {
+		start := len(arena)
+		for _, ei := range nm.entries {
+			arena = append(arena, t.entries[ei])
+		}
+		rules := make([]caseRule, len(nm.tokens))
+		for i, tok := range nm.tokens {
+			rules[i] = ruleOf(tok)
+		}
+		g.names = append(g.names, name{tokens: nm.tokens, rules: rules, entries: arena[start:len(arena):len(arena)]})
+		h := foldHash(nm.tokens[0])
+		g.byFirst[h] = append(g.byFirst[h], int32(len(g.names)-1))
+	}
+	g.firsts = make([]uint64, firstBits/64)
+	for h, list := range g.byFirst {
+		slices.SortStableFunc(list, func(a, b int32) int {
+			return len(g.names[b].tokens) - len(g.names[a].tokens)
+		})
+		b := firstBit(h)
+		g.firsts[b/64] |= 1 << (b % 64)
+	}
+	return g
+}
+
+// Read decodes a compiled gazetteer.
+func Read(r io.Reader) (*Gazetteer, error) {
+	data, err := learn.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	return decode(data)
+}
+
+func decode(data string) (*Gazetteer, error) {
+	t, err := readTables(data)
+	if err != nil {
+		return nil, err
+	}
+	return t.gazetteer(), nil
 }

@@ -5,7 +5,7 @@
 //
 // Build compiles them from the shared data (mledoze countries, CountryInfo, GeoNames
 // cities15000, the PETRARCH2 Phoenix international actor dictionary, Wikidata leaders)
-// into one gzipped text file, gazetteer.bin.gz, which is embedded in the binary; Load
+// into one file, gazetteer.bin (format.go), which is embedded in the binary; Embedded
 // reads it. Names are stored as token sequences in UD English-EWT tokenization, made by
 // the segment package itself, so that Match compares them with the tokens of a sentence
 // as they are ("Kassym-Jomart" is Kassym - Jomart, "China's" is China 's).
@@ -19,10 +19,10 @@
 package gazetteer
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -121,7 +121,7 @@ type countryNames struct {
 	name, demonym, code string
 }
 
-// Gazetteer is the compiled name lists. It is read-only after Load, so one value is
+// Gazetteer is the compiled name lists. It is read-only once read, so one value is
 // shared by all goroutines.
 type Gazetteer struct {
 	names []name
@@ -141,16 +141,23 @@ type Gazetteer struct {
 	countries map[string]countryNames
 }
 
-//go:embed gazetteer.bin.gz
-var embedded []byte
+//go:embed gazetteer.bin
+var embeddedFile string
 
 // EmbeddedFile is the name of the compiled file embedded in the package, as errors cite it.
-const EmbeddedFile = "gazetteer.bin.gz"
+const EmbeddedFile = "gazetteer.bin"
 
-// Load reads the gazetteer embedded in the binary.
-func Load() (*Gazetteer, error) {
-	return Read(bytes.NewReader(embedded), EmbeddedFile)
-}
+// Embedded returns the gazetteer embedded in the binary, read on the first call; every
+// call returns the same Gazetteer. It is safe for concurrent use.
+func Embedded() (*Gazetteer, error) { return embedded() }
+
+var embedded = sync.OnceValues(func() (*Gazetteer, error) {
+	g, err := decode(embeddedFile)
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", EmbeddedFile, err)
+	}
+	return g, nil
+})
 
 // Match finds the longest name that starts at words[i] and returns its length in tokens
 // with the entries it names, most prominent first (countries, capitals, cities by

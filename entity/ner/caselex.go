@@ -1,9 +1,6 @@
 package ner
 
 import (
-	"bufio"
-	"encoding/binary"
-	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -109,46 +106,39 @@ func (l caseLexicon) class(lower []byte) uint8 {
 	return l[lexKey(lower)]
 }
 
-// write encodes the lexicon as a count, then (key delta, class) pairs in key order.
-func (l caseLexicon) write(w *bufio.Writer) {
+// encode appends the lexicon to a model file: a count, then (key step, class byte)
+// pairs in key order.
+func (l caseLexicon) encode(e *learn.Encoder) {
 	keys := make([]uint64, 0, len(l))
 	for k := range l {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	var buf [binary.MaxVarintLen64]byte
-	w.Write(buf[:binary.PutUvarint(buf[:], uint64(len(keys)))])
+	e.Uvarint(uint64(len(keys)))
 	var prev uint64
 	for _, k := range keys {
-		w.Write(buf[:binary.PutUvarint(buf[:], k-prev)])
-		w.WriteByte(l[k])
+		e.Uvarint(k - prev)
+		e.Byte(l[k])
 		prev = k
 	}
 }
 
-func readCaseLexicon(r *bufio.Reader) (caseLexicon, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
-	}
-	if n > 1<<24 {
-		return nil, fmt.Errorf("%w: case lexicon of %d forms", ErrFormat, n)
-	}
+func decodeCaseLexicon(d *learn.Decoder) caseLexicon {
+	n := d.Count("lexicon forms", 1<<24)
 	lex := make(caseLexicon, n)
 	var key uint64
-	for i := uint64(0); i < n; i++ {
-		d, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
+	for i := 0; i < n && d.Err() == nil; i++ {
+		step := d.Uvarint("lexicon key")
+		c := d.Byte("lexicon class")
+		if d.Err() == nil && i > 0 && step == 0 {
+			d.Failf("lexicon key %#x twice", key)
 		}
-		c, err := r.ReadByte()
-		if err != nil {
-			return nil, fmt.Errorf("%w: case lexicon: %v", ErrFormat, err)
+		key += step
+		if d.Err() == nil {
+			lex[key] = c
 		}
-		key += d
-		lex[key] = c
 	}
-	return lex, nil
+	return lex
 }
 
 // The name lexicon records which words occur in which names of a corpus that is not

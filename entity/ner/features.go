@@ -49,7 +49,9 @@ const (
 // maxFeatures bounds the features of one word.
 const maxFeatures = 64
 
-// Word flags.
+// Word flags: those of learn.WordFlags the recognizer reads, in a layout of its own that
+// is hashed into its features, so that it changes only with a retrain (one that also
+// retrains the tagger could take learn's bits as they are).
 const (
 	flagInitUpper = 1 << iota
 	flagAllUpper
@@ -432,34 +434,23 @@ func lastHyphenPart(b []byte) []byte {
 	return b
 }
 
+// wordFlags is learn.WordFlags of w in the recognizer's own bits (see the flags), which
+// its features were trained with.
 func wordFlags(w string) uint8 {
-	var f uint8
-	letters, uppers := 0, 0
-	for i, r := range w {
-		switch {
-		case r >= '0' && r <= '9':
-			f |= flagDigit
-		case r == '-':
-			f |= flagHyphen
-		case r == '.':
-			f |= flagPeriod
-		case unicode.IsLetter(r):
-			letters++
-			if unicode.IsUpper(r) {
-				uppers++
-				if i == 0 {
-					f |= flagInitUpper
-				}
-			}
-		}
-		if r >= utf8.RuneSelf {
-			f |= flagNonASCII
+	f := learn.WordFlags(w)
+	var out uint8
+	for _, m := range [...]struct {
+		learn learn.Flags
+		own   uint8
+	}{
+		{learn.FlagInitUpper, flagInitUpper}, {learn.FlagAllUpper, flagAllUpper}, {learn.FlagDigit, flagDigit},
+		{learn.FlagHyphen, flagHyphen}, {learn.FlagPeriod, flagPeriod}, {learn.FlagNonASCII, flagNonASCII},
+	} {
+		if f&m.learn != 0 {
+			out |= m.own
 		}
 	}
-	if letters >= 2 && uppers == letters {
-		f |= flagAllUpper
-	}
-	return f
+	return out
 }
 
 // letterCase classifies a word of two or more letters as all lower or all upper case;

@@ -59,7 +59,9 @@ func (f GazetteerFunc) Longest(words []string, i int) (int, string) { return f(w
 type Model struct {
 	// types are the entity types; label 0 is O and type t has labels 1+4t .. 4+4t, for
 	// B, I, L and U.
-	types   []string
+	types []string
+	// weights are the emission weights as Train learned them; nil in a model read from a
+	// file, which holds table.
 	weights *learn.Model
 	// trans[p*labels+c] is the score of label c after label p; row labels is the start of
 	// the sentence. Forbidden transitions hold -Inf.
@@ -79,20 +81,25 @@ type Model struct {
 	// info describes how the model was trained, for reports.
 	info string
 
-	// layoutOnce builds, on first use, the layout recognition runs on: the weights as a
-	// learn.Table, and for each label the labels that may precede it, so that Viterbi
+	// table is the emission weights as recognition scores them: what the file holds, or
+	// for a model just trained, weights laid out by layout.
+	table *learn.Table
+	// layoutOnce builds, on first use, what recognition runs on: the table of a model
+	// just trained, and for each label the labels that may precede it, so that Viterbi
 	// skips the forbidden three quarters of the transitions.
 	layoutOnce sync.Once
 	layoutErr  error
-	table      *learn.Table
 	preds      [][]int16
 }
 
-// layout builds m.table and m.preds. Load and Train call it and report its error, so
-// that a Recognizer never meets a model without them.
+// layout builds m.table (from m.weights, unless the model was read from a file) and
+// m.preds. Read and Train call it and report its error, so that a Recognizer never meets
+// a model without them.
 func (m *Model) layout() error {
 	m.layoutOnce.Do(func() {
-		m.table, m.layoutErr = learn.NewTable(m.weights)
+		if m.table == nil {
+			m.table, m.layoutErr = learn.NewTable(m.weights)
+		}
 		m.preds = predecessors(m.labels())
 	})
 	return m.layoutErr

@@ -15,17 +15,16 @@
 package cluster
 
 import (
-	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"herald/learn"
 )
 
 // Lexicon maps word forms to their two cluster numbers. Cluster numbers start at 1; 0
@@ -361,81 +360,97 @@ func kmeans(s *sparse, k, iterations int) []int {
 	return assign
 }
 
-// The file: gzip of a text header "HERALD-CLUSTERS 1 FINE COARSE", then one line per word,
-// "form fine coarse", in the order of the form's frequency in the text it was built from.
-const (
-	fileMagic   = "HERALD-CLUSTERS"
-	fileVersion = 1
-)
+// File is the name `herald train clusters` gives the lexicon.
+const File = "clusters.model"
 
-// ErrFormat reports a file that is not a cluster lexicon, or a damaged one.
-var ErrFormat = errors.New("not a Herald cluster lexicon")
+// The file follows learn's convention ("HERALD clusters 2"); its payload is the numbers of
+// fine and coarse clusters, the number of words, then each word in the order of its
+// frequency in the text it was built from, with its fine and coarse cluster. Models that
+// keep a copy (tagger, parser, recognizer) store the same payload inside their own files.
+const (
+	fileKind    = "clusters"
+	fileVersion = 2
+)
 
 // Write encodes the lexicon. The same lexicon always gives the same bytes.
 func (l *Lexicon) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "%s %d %d %d\n", fileMagic, fileVersion, l.fine, l.coarse)
-	for _, f := range l.forms {
-		fine, coarse := l.Lookup(f)
-		fmt.Fprintf(bw, "%s %d %d\n", f, fine, coarse)
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	e := learn.NewEncoder(fileKind, fileVersion)
+	l.encode(e)
+	_, err := e.WriteTo(w)
+	return err
 }
 
-// Read decodes a lexicon written by Write. It reads exactly the gzip member, so another
-// may follow in r.
+func (l *Lexicon) encode(e *learn.Encoder) {
+	e.Uvarint(uint64(l.fine))
+	e.Uvarint(uint64(l.coarse))
+	e.Uvarint(uint64(len(l.forms)))
+	for _, f := range l.forms {
+		fine, coarse := l.Lookup(f)
+		e.String(f)
+		e.Uvarint(uint64(fine))
+		e.Uvarint(uint64(coarse))
+	}
+}
+
+// Read decodes a lexicon written by Write.
 func Read(r io.Reader) (*Lexicon, error) {
-	if _, ok := r.(io.ByteReader); !ok {
-		r = bufio.NewReader(r)
-	}
-	zr, err := gzip.NewReader(r)
+	data, err := learn.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, fmt.Errorf("clusters: %w", err)
 	}
-	zr.Multistream(false)
-	sc := bufio.NewScanner(zr)
-	if !sc.Scan() {
-		return nil, fmt.Errorf("%w: no header", ErrFormat)
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
 	}
-	var fine, coarse, version int
-	var magic string
-	if n, _ := fmt.Sscanf(sc.Text(), "%s %d %d %d", &magic, &version, &fine, &coarse); n != 4 || magic != fileMagic {
-		return nil, fmt.Errorf("%w: header %.40q", ErrFormat, sc.Text())
-	}
-	if version != fileVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, version, fileVersion)
-	}
-	if fine < 1 || fine >= 1<<16 || coarse < 1 || coarse >= 1<<16 {
-		return nil, fmt.Errorf("%w: %d and %d clusters", ErrFormat, fine, coarse)
-	}
-	l := &Lexicon{fine: fine, coarse: coarse, byKey: make(map[uint64]uint32)}
-	line := 1
-	for sc.Scan() {
-		line++
-		f := strings.Fields(sc.Text())
-		if len(f) != 3 || !utf8.ValidString(f[0]) {
-			return nil, fmt.Errorf("%w: line %d: %.40q", ErrFormat, line, sc.Text())
-		}
-		a, err1 := strconv.Atoi(f[1])
-		b, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil || a < 1 || a > fine || b < 1 || b > coarse {
-			return nil, fmt.Errorf("%w: line %d: %.40q", ErrFormat, line, sc.Text())
-		}
-		l.byKey[key(f[0])] = uint32(a)<<16 | uint32(b)
-		l.forms = append(l.forms, f[0])
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	if _, err := io.Copy(io.Discard, zr); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	l := decode(d)
+	if err := d.Finish(); err != nil {
+		return nil, err
 	}
 	return l, nil
+}
+
+// EncodeOptional appends a lexicon, or its absence (nil), to a model file that keeps a
+// copy of one: a byte 1 or 0, then the payload of a clusters file.
+func EncodeOptional(e *learn.Encoder, l *Lexicon) {
+	if l == nil {
+		e.Uvarint(0)
+		return
+	}
+	e.Uvarint(1)
+	l.encode(e)
+}
+
+// DecodeOptional reads what EncodeOptional wrote; errors are d's. The lexicon's words
+// are substrings of the file's data.
+func DecodeOptional(d *learn.Decoder) *Lexicon {
+	if d.Int("clusters present", 1) == 0 {
+		return nil
+	}
+	return decode(d)
+}
+
+func decode(d *learn.Decoder) *Lexicon {
+	fine, coarse := d.Int("fine clusters", 1<<16-1), d.Int("coarse clusters", 1<<16-1)
+	if d.Err() == nil && (fine < 1 || coarse < 1) {
+		d.Failf("%d and %d clusters", fine, coarse)
+	}
+	n := d.Count("words", 1<<24)
+	l := &Lexicon{fine: fine, coarse: coarse, byKey: make(map[uint64]uint32, n), forms: make([]string, 0, n)}
+	for range n {
+		f := d.String("word")
+		a, b := d.Int("fine cluster", fine), d.Int("coarse cluster", coarse)
+		if d.Err() != nil {
+			return nil
+		}
+		if a < 1 || b < 1 || !utf8.ValidString(f) {
+			d.Failf("word %q in clusters %d and %d", f, a, b)
+			return nil
+		}
+		l.byKey[key(f)] = uint32(a)<<16 | uint32(b)
+		l.forms = append(l.forms, f)
+	}
+	if d.Err() != nil {
+		return nil
+	}
+	return l
 }

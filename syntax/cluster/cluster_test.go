@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"herald/learn"
 )
 
 // corpus is a toy text in which days, countries and verbs each share their contexts.
@@ -94,7 +96,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 			t.Errorf("%q: wrote %d %d, read %d %d", w, f1, c1, f2, c2)
 		}
 	}
-	if _, err := Read(bytes.NewReader([]byte("not gzip"))); !errors.Is(err, ErrFormat) {
+	if _, err := Read(bytes.NewReader([]byte("not a model"))); !errors.Is(err, learn.ErrFormat) {
 		t.Errorf("garbage: err %v, want ErrFormat", err)
 	}
 }

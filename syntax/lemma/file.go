@@ -1,75 +1,92 @@
 package lemma
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
+	"sync"
+
+	"herald/learn"
+	"herald/syntax/models"
 )
 
-// The model file is gzip of a magic string, then the lexicon, the rules and the
-// case-keeping tags, as varints and length-prefixed strings in sorted order, so the same
-// model always gives the same bytes.
+// File is the name `herald train tagger` gives the lemmatizer's model file.
+const File = "lemma.model"
+
+// The model file follows learn's convention ("HERALD lemma 2"); its payload is the
+// description, the tags (the UPOS and XPOS that the lexicon's entries name by number),
+// the lexicon (the number of forms and of entries in all, then the forms in order, each
+// with its entries: UPOS and XPOS numbers and the lemma, as 1+n for the form's first n
+// bytes, which most lemmas are, or 0 and the lemma), the rules (XPOS in order, each with its endings in order and their scripts)
+// and the case-keeping tags in order. The same model always gives the same bytes.
 const (
-	fileMagic   = "HERALD-LEMMA"
-	fileVersion = 1
-	maxString   = 1 << 10
+	fileKind    = "lemma"
+	fileVersion = 2
 	maxCount    = 1 << 24
 )
 
-// ErrFormat reports a file that is not a lemmatizer model, or a damaged one.
-var ErrFormat = errors.New("not a Herald lemmatizer model")
-
 // Write encodes the model.
 func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	var buf [binary.MaxVarintLen64]byte
-	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	putString := func(s string) { put(uint64(len(s))); bw.WriteString(s) }
-	bw.WriteString(fileMagic)
-	put(fileVersion)
-	putString(m.meta)
-
+	e := learn.NewEncoder(fileKind, fileVersion)
+	e.String(m.meta)
 	forms := sortedKeys(m.forms)
-	put(uint64(len(forms)))
+	tags := map[string]int{}
+	var tagList []string
 	for _, f := range forms {
-		putString(f)
-		put(uint64(len(m.forms[f])))
-		for _, e := range m.forms[f] {
-			putString(e.upos)
-			putString(e.xpos)
-			putString(e.lemma)
+		for _, en := range m.forms[f] {
+			for _, t := range []string{en.upos, en.xpos} {
+				if _, ok := tags[t]; !ok {
+					tags[t] = len(tagList)
+					tagList = append(tagList, t)
+				}
+			}
 		}
 	}
-	tags := sortedKeys(m.rules)
-	put(uint64(len(tags)))
-	for _, t := range tags {
-		putString(t)
+	e.Uvarint(uint64(len(tagList)))
+	for _, t := range tagList {
+		e.String(t)
+	}
+	e.Uvarint(uint64(len(forms)))
+	entries := 0
+	for _, f := range forms {
+		entries += len(m.forms[f])
+	}
+	e.Uvarint(uint64(entries))
+	for _, f := range forms {
+		e.String(f)
+		e.Uvarint(uint64(len(m.forms[f])))
+		for _, en := range m.forms[f] {
+			e.Uvarint(uint64(tags[en.upos]))
+			e.Uvarint(uint64(tags[en.xpos]))
+			if strings.HasPrefix(f, en.lemma) {
+				e.Uvarint(uint64(1 + len(en.lemma)))
+			} else {
+				e.Uvarint(0)
+				e.String(en.lemma)
+			}
+		}
+	}
+	xposes := sortedKeys(m.rules)
+	e.Uvarint(uint64(len(xposes)))
+	for _, t := range xposes {
+		e.String(t)
 		endings := sortedKeys(m.rules[t])
-		put(uint64(len(endings)))
-		for _, e := range endings {
-			sc := m.rules[t][e]
-			putString(e)
-			put(uint64(sc.strip))
-			putString(sc.add)
+		e.Uvarint(uint64(len(endings)))
+		for _, end := range endings {
+			sc := m.rules[t][end]
+			e.String(end)
+			e.Uvarint(uint64(sc.strip))
+			e.String(sc.add)
 		}
 	}
 	keep := sortedKeys(m.keepCase)
-	put(uint64(len(keep)))
+	e.Uvarint(uint64(len(keep)))
 	for _, t := range keep {
-		putString(t)
+		e.String(t)
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	_, err := e.WriteTo(w)
+	return err
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -81,89 +98,81 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// Load reads a model written by Write.
-func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+// Read decodes a model file.
+func Read(r io.Reader) (*Model, error) {
+	data, err := learn.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, fmt.Errorf("lemma: %w", err)
 	}
-	d := decoder{r: bufio.NewReader(zr)}
-	magic := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(d.r, magic); err != nil || string(magic) != fileMagic {
-		return nil, ErrFormat
+	return decode(data)
+}
+
+// Embedded returns the model embedded in the binary (syntax/models/lemma.model), decoded
+// on the first call; every call returns the same Model. It is safe for concurrent use.
+func Embedded() (*Model, error) { return embedded() }
+
+var embedded = sync.OnceValues(func() (*Model, error) {
+	m, err := decode(models.Lemma())
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", File, err)
 	}
-	if v := d.count("version"); d.err == nil && v != fileVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, v, fileVersion)
+	return m, nil
+})
+
+// decode reads a model file held in data. The model's strings are substrings of data,
+// and the entries of all forms share one array.
+func decode(data string) (*Model, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
 	}
-	m := &Model{forms: map[string][]entry{}, rules: map[string]map[string]script{}, keepCase: map[string]bool{}}
-	m.meta = d.string("description")
-	nforms := d.count("form count")
-	for i := 0; i < nforms && d.err == nil; i++ {
-		f := d.string("form")
-		n := d.count("entry count")
-		es := make([]entry, 0, min(n, 64))
-		for j := 0; j < n && d.err == nil; j++ {
-			es = append(es, entry{upos: d.string("UPOS"), xpos: d.string("XPOS"), lemma: d.string("lemma")})
+	m := &Model{meta: d.String("description")}
+	tags := make([]string, d.Count("tags", maxCount))
+	for i := range tags {
+		tags[i] = d.String("tag")
+	}
+	nforms := d.Count("forms", maxCount)
+	m.forms = make(map[string][]entry, nforms)
+	arena := make([]entry, 0, d.Count("entries", maxCount))
+	for i := 0; i < nforms && d.Err() == nil; i++ {
+		f := d.String("form")
+		n := d.Count("entries", cap(arena)-len(arena))
+		start := len(arena)
+		for j := 0; j < n && d.Err() == nil; j++ {
+			u, x := d.Int("UPOS", len(tags)-1), d.Int("XPOS", len(tags)-1)
+			var lemma string
+			switch k := d.Int("lemma", len(f)+1); k {
+			case 0:
+				lemma = d.String("lemma")
+			default:
+				lemma = f[:k-1]
+			}
+			if d.Err() == nil {
+				arena = append(arena, entry{upos: tags[u], xpos: tags[x], lemma: lemma})
+			}
 		}
-		m.forms[f] = es
+		m.forms[f] = arena[start:len(arena):len(arena)]
 	}
-	ntags := d.count("tag count")
-	for i := 0; i < ntags && d.err == nil; i++ {
-		t := d.string("tag")
-		n := d.count("rule count")
-		table := make(map[string]script, min(n, 1024))
-		for j := 0; j < n && d.err == nil; j++ {
-			e := d.string("ending")
-			strip := d.count("strip")
-			table[e] = script{strip: strip, add: d.string("suffix")}
+	ntags := d.Count("rule tags", maxCount)
+	m.rules = make(map[string]map[string]script, ntags)
+	for i := 0; i < ntags && d.Err() == nil; i++ {
+		t := d.String("rule tag")
+		n := d.Count("rules", maxCount)
+		table := make(map[string]script, n)
+		for j := 0; j < n && d.Err() == nil; j++ {
+			end := d.String("ending")
+			strip := d.Int("strip", maxCount)
+			table[end] = script{strip: strip, add: d.String("suffix")}
 		}
 		m.rules[t] = table
 	}
-	nkeep := d.count("case tag count")
-	for i := 0; i < nkeep && d.err == nil; i++ {
-		m.keepCase[d.string("case tag")] = true
+	nkeep := d.Count("case tags", maxCount)
+	m.keepCase = make(map[string]bool, nkeep)
+	for range nkeep {
+		m.keepCase[d.String("case tag")] = true
 	}
-	if d.err != nil {
-		return nil, d.err
+	if err := d.Finish(); err != nil {
+		return nil, err
 	}
 	return m, nil
-}
-
-// decoder reads varints and strings, keeping the first error.
-type decoder struct {
-	r   *bufio.Reader
-	err error
-}
-
-func (d *decoder) count(what string) int {
-	if d.err != nil {
-		return 0
-	}
-	x, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.err = fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
-		return 0
-	}
-	if x > maxCount {
-		d.err = fmt.Errorf("%w: %s %d out of range", ErrFormat, what, x)
-		return 0
-	}
-	return int(x)
-}
-
-func (d *decoder) string(what string) string {
-	n := d.count(what + " length")
-	if d.err != nil {
-		return ""
-	}
-	if n > maxString {
-		d.err = fmt.Errorf("%w: %s of %d bytes", ErrFormat, what, n)
-		return ""
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		d.err = fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
-		return ""
-	}
-	return string(b)
 }

@@ -19,17 +19,15 @@
 package parser
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
-	"strconv"
-	"strings"
+	"sync"
 
 	"herald/learn"
 	"herald/syntax/cluster"
+	"herald/syntax/models"
 )
 
 // RootLabel is the relation of the word attached to the artificial root.
@@ -39,9 +37,9 @@ const RootLabel = "root"
 // labelled transitions. It is read-only, so goroutines share one Model.
 type Model struct {
 	labels     []string
-	root       int32 // index of RootLabel in labels
-	perceptron *learn.Model
-	weights    *learn.Table // perceptron, laid out for parsing
+	root       int32        // index of RootLabel in labels
+	weights    *learn.Table // the perceptron, laid out for parsing: what the file holds
+	perceptron *learn.Model // as Train learned it; nil in a model read from a file
 	vocab      vocabulary
 	clusters   *cluster.Lexicon // nil: no cluster features
 }
@@ -75,117 +73,112 @@ func newModel(labels []string) (*Model, error) {
 	return m, nil
 }
 
-// The model file: a text header ("HERALD-PARSER 3", then the labels separated by spaces on
-// one line, then the vocabulary's word hashes in ascending order as 8 hex digits each on
-// one line, then the length in bytes of the cluster lexicon that follows, 0 for none, on
-// one line), the cluster lexicon in its own format (package cluster), and the perceptron
-// in learn's gzip format.
-const fileMagic = "HERALD-PARSER"
-const fileVersion = 3
+// File is the name `herald train parser` gives the model file.
+const File = "parser.model"
 
-// ErrFormat reports a model file that is not a parser model or is damaged.
-var ErrFormat = errors.New("not a Herald parser model")
+// The model file follows learn's convention ("HERALD parser 4"); its payload is the
+// labels, the vocabulary's word hashes in ascending order (each as the step from the one
+// before), the word clusters (a presence byte, then package cluster's payload), and the
+// weights as the learn.Table that parsing scores with. The same model always gives the
+// same bytes.
+const (
+	fileKind    = "parser"
+	fileVersion = 4
+)
 
-// Write encodes the model. The same model always gives the same bytes.
+// Write encodes the model.
 func (m *Model) Write(w io.Writer) error {
-	header := fileMagic + " " + strconv.Itoa(fileVersion) + "\n" + strings.Join(m.labels, " ") + "\n"
+	weights := m.weights
+	if m.perceptron != nil {
+		// A model just trained: the weights its file holds (see learn.FileTable).
+		var err error
+		if weights, err = learn.FileTable(m.perceptron); err != nil {
+			return fmt.Errorf("parser: writing model: %w", err)
+		}
+	}
+	e := learn.NewEncoder(fileKind, fileVersion)
+	e.Uvarint(uint64(len(m.labels)))
+	for _, l := range m.labels {
+		e.String(l)
+	}
 	words := make([]uint32, 0, len(m.vocab))
 	for h := range m.vocab {
 		words = append(words, h)
 	}
 	slices.Sort(words)
-	buf := []byte(header)
+	e.Uvarint(uint64(len(words)))
+	prev := uint32(0)
 	for _, h := range words {
-		buf = fmt.Appendf(buf, "%08x", h)
+		e.Uvarint(uint64(h - prev))
+		prev = h
 	}
-	buf = append(buf, '\n')
-	var clusters bytes.Buffer
-	if m.clusters != nil {
-		if err := m.clusters.Write(&clusters); err != nil {
-			return fmt.Errorf("parser: writing model: %w", err)
-		}
-	}
-	buf = fmt.Appendf(buf, "%d\n", clusters.Len())
-	buf = append(buf, clusters.Bytes()...)
-	if _, err := w.Write(buf); err != nil {
-		return fmt.Errorf("parser: writing model: %w", err)
-	}
-	if err := m.perceptron.Write(w); err != nil {
+	cluster.EncodeOptional(e, m.clusters)
+	weights.Encode(e)
+	if _, err := e.WriteTo(w); err != nil {
 		return fmt.Errorf("parser: writing model: %w", err)
 	}
 	return nil
 }
 
-// Load reads a model written by Write.
-func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	line := func(what string) (string, error) {
-		s, err := br.ReadString('\n')
-		if err != nil {
-			return "", fmt.Errorf("%w: reading the %s line: %v", ErrFormat, what, err)
-		}
-		return strings.TrimSuffix(s, "\n"), nil
-	}
-	magic, err := line("first")
-	if err != nil {
-		return nil, err
-	}
-	if magic != fileMagic+" "+strconv.Itoa(fileVersion) {
-		return nil, fmt.Errorf("%w: header %.40q, want %q", ErrFormat, magic, fileMagic+" "+strconv.Itoa(fileVersion))
-	}
-	labelLine, err := line("label")
-	if err != nil {
-		return nil, err
-	}
-	m, err := newModel(strings.Fields(labelLine))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	vocabLine, err := line("vocabulary")
-	if err != nil {
-		return nil, err
-	}
-	if len(vocabLine)%8 != 0 {
-		return nil, fmt.Errorf("%w: vocabulary line of %d characters", ErrFormat, len(vocabLine))
-	}
-	m.vocab = make(vocabulary, len(vocabLine)/8)
-	for i := 0; i < len(vocabLine); i += 8 {
-		h, err := strconv.ParseUint(vocabLine[i:i+8], 16, 32)
-		if err != nil {
-			return nil, fmt.Errorf("%w: vocabulary: %v", ErrFormat, err)
-		}
-		m.vocab[uint32(h)] = struct{}{}
-	}
-	clusterLine, err := line("cluster length")
-	if err != nil {
-		return nil, err
-	}
-	clusterBytes, err := strconv.ParseInt(clusterLine, 10, 64)
-	if err != nil || clusterBytes < 0 {
-		return nil, fmt.Errorf("%w: cluster length %.20q", ErrFormat, clusterLine)
-	}
-	if clusterBytes > 0 {
-		lr := &io.LimitedReader{R: br, N: clusterBytes}
-		if m.clusters, err = cluster.Read(bufio.NewReader(lr)); err != nil {
-			return nil, fmt.Errorf("parser: %w", err)
-		}
-		if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
-			return nil, fmt.Errorf("%w: clusters cut short", ErrFormat)
-		}
-	}
-	p, err := learn.Read(br)
+// Read decodes a model file.
+func Read(r io.Reader) (*Model, error) {
+	data, err := learn.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
-	if p.Classes() != m.classes() {
-		return nil, fmt.Errorf("%w: %d classes for %d labels, want %d", ErrFormat, p.Classes(), len(m.labels), m.classes())
+	return decode(data)
+}
+
+// Embedded returns the model embedded in the binary (syntax/models/parser.model),
+// decoded on the first call; every call returns the same Model. It is safe for
+// concurrent use.
+func Embedded() (*Model, error) { return embedded() }
+
+var embedded = sync.OnceValues(func() (*Model, error) {
+	m, err := decode(models.Parser())
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", File, err)
 	}
-	if err := m.setPerceptron(p); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	return m, nil
+})
+
+// decode reads a model file held in data.
+func decode(data string) (*Model, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
+	if err != nil {
+		return nil, err
+	}
+	labels := make([]string, d.Count("labels", 64))
+	for i := range labels {
+		labels[i] = d.String("label")
+	}
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	m, err := newModel(labels)
+	if err != nil {
+		d.Failf("%v", err)
+		return nil, d.Err()
+	}
+	n := d.Count("vocabulary words", 1<<24)
+	m.vocab = make(vocabulary, n)
+	h := uint64(0)
+	for i := 0; i < n && d.Err() == nil; i++ {
+		step := d.Uvarint("word hash")
+		if h += step; d.Err() == nil && (i > 0 && step == 0 || h > math.MaxUint32) {
+			d.Failf("word hash %#x out of order", h)
+		}
+		m.vocab[uint32(h)] = struct{}{}
+	}
+	m.clusters = cluster.DecodeOptional(d)
+	m.weights = learn.DecodeTable(d, m.classes())
+	if err := d.Finish(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
 
+// setPerceptron makes p the model's weights, for training.
 func (m *Model) setPerceptron(p *learn.Model) error {
 	t, err := learn.NewTable(p)
 	if err != nil {

@@ -2,14 +2,18 @@ package parser
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"herald/conllu"
+	"herald/learn"
 	"herald/syntax/cluster"
+	"herald/syntax/models"
 )
 
 var (
@@ -104,7 +108,7 @@ func loadModel(tb testing.TB) *Model {
 		tb.Skipf("no trained model (%v): run TestTrainModel with -train first", err)
 	}
 	defer f.Close()
-	m, err := Load(f)
+	m, err := Read(f)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -218,7 +222,7 @@ func TestWriteLoadRoundTrip(t *testing.T) {
 	if err := m.Write(&a); err != nil {
 		t.Fatal(err)
 	}
-	back, err := Load(bytes.NewReader(a.Bytes()))
+	back, err := Read(bytes.NewReader(a.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,27 +263,41 @@ func equalInts(a, b []int) bool {
 	return true
 }
 
-func TestLoadRejectsDamage(t *testing.T) {
+func TestReadRejectsDamage(t *testing.T) {
 	var good bytes.Buffer
 	if err := trainTiny(t).Write(&good); err != nil {
 		t.Fatal(err)
 	}
+	file := func(labels []string, vocab ...uint64) []byte {
+		e := learn.NewEncoder(fileKind, fileVersion)
+		e.Uvarint(uint64(len(labels)))
+		for _, l := range labels {
+			e.String(l)
+		}
+		e.Uvarint(uint64(len(vocab)))
+		for _, v := range vocab {
+			e.Uvarint(v)
+		}
+		return e.Bytes()
+	}
 	for name, data := range map[string][]byte{
 		"empty":         nil,
-		"other":         []byte("HERALD-TAGGER 2\nx\n"),
-		"version 2":     []byte("HERALD-PARSER 2\nroot dep\n\n"),
-		"no labels":     []byte("HERALD-PARSER 3\n\n"),
-		"no root":       []byte("HERALD-PARSER 3\nnsubj obj\n\n0\n"),
-		"twice":         []byte("HERALD-PARSER 3\nroot root\n\n0\n"),
-		"bad vocab":     []byte("HERALD-PARSER 3\nroot dep\n0000zz00\n0\n"),
-		"no clusters":   []byte("HERALD-PARSER 3\nroot dep\n\n"),
-		"bad clusters":  []byte("HERALD-PARSER 3\nroot dep\n\n-4\n"),
-		"short cluster": []byte("HERALD-PARSER 3\nroot dep\n\n100\nHERALD"),
+		"other":         []byte(learn.Header("tagger", 4)),
+		"version 3":     []byte("HERALD-PARSER 3\nroot dep\n\n0\n"),
+		"no labels":     file(nil),
+		"no root":       file([]string{"nsubj", "obj"}),
+		"twice":         file([]string{"root", "root"}),
+		"bad vocab":     file([]string{"root", "dep"}, 1, 0),
+		"no clusters":   file([]string{"root", "dep"}),
+		"bad clusters":  append(file([]string{"root", "dep"}), 2),
+		"short cluster": append(file([]string{"root", "dep"}), 1, 4),
 		"truncated":     good.Bytes()[:good.Len()/2],
-		"no weights":    []byte("HERALD-PARSER 3\nroot dep\n\n0\n"),
+		"cut short":     good.Bytes()[:good.Len()-1],
+		"trailing":      append(slices.Clip(good.Bytes()), 0),
+		"no weights":    append(file([]string{"root", "dep"}), 0),
 	} {
-		if _, err := Load(bytes.NewReader(data)); err == nil {
-			t.Errorf("%s: loaded without error", name)
+		if _, err := Read(bytes.NewReader(data)); !errors.Is(err, learn.ErrFormat) {
+			t.Errorf("%s: error %v, want learn.ErrFormat", name, err)
 		}
 	}
 }
@@ -432,31 +450,27 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// BenchmarkLoad reads the shipped model.
-func BenchmarkLoad(b *testing.B) {
-	data, err := os.ReadFile(*modelFlag)
-	if err != nil {
-		b.Skipf("no trained model (%v)", err)
-	}
+// BenchmarkEmbedded decodes the embedded model, as Embedded does on its first call.
+func BenchmarkEmbedded(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Load(bytes.NewReader(data)); err != nil {
+		if _, err := decode(models.Parser()); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// FuzzLoad reads damaged model files: Load must fail cleanly or give a model that parses.
-func FuzzLoad(f *testing.F) {
+// FuzzRead reads damaged model files: Read must fail cleanly or give a model that parses.
+func FuzzRead(f *testing.F) {
 	var good bytes.Buffer
 	if err := trainTiny(f).Write(&good); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(good.Bytes())
 	f.Add(good.Bytes()[:40])
-	f.Add([]byte("HERALD-PARSER 3\nroot dep\n\n0\n"))
+	f.Add([]byte(learn.Header(fileKind, fileVersion)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := Load(bytes.NewReader(data))
+		m, err := Read(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
@@ -465,4 +479,21 @@ func FuzzLoad(f *testing.F) {
 		m.NewParser().Parse(words, nil, nil, heads, deprels)
 		checkTree(t, len(words), heads, deprels)
 	})
+}
+
+// TestEmbeddedWritesItself reads the embedded model and writes it again: the same bytes,
+// so that nothing of the file is lost in reading, and a retrain that gives the same model
+// gives the same file.
+func TestEmbeddedWritesItself(t *testing.T) {
+	m, err := decode(models.Parser())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != models.Parser() {
+		t.Errorf("the embedded %s read and written again differs: %d bytes, want %d", File, buf.Len(), len(models.Parser()))
+	}
 }

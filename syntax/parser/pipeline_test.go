@@ -16,8 +16,8 @@ import (
 // shipped tagger model, not the treebank. It reports EWT dev and test and PUD, and keeps
 // a floor on dev.
 func TestAccuracyWithPredictedTags(t *testing.T) {
-	pm := load(t, flag.Lookup("model").Value.String(), parser.Load)
-	tm := load(t, taggerPath(), tagger.Load)
+	pm := load(t, flag.Lookup("model").Value.String(), parser.Read)
+	tm := load(t, taggerPath(), tagger.Read)
 	tg := tm.NewTagger()
 	tag := func(words, upos, xpos []string) { tg.Tag(words, upos, xpos) }
 	for _, name := range []string{"ewt/en_ewt-ud-dev.conllu", "ewt/en_ewt-ud-test.conllu", "pud/en_pud-ud-test.conllu"} {
@@ -76,8 +76,8 @@ func taggerPath() string {
 // BenchmarkTagAndParse tags and parses EWT dev on one goroutine, as the syntax stage
 // does, and reports tokens/s.
 func BenchmarkTagAndParse(b *testing.B) {
-	pm := loadB(b, flag.Lookup("model").Value.String(), parser.Load)
-	tm := loadB(b, taggerPath(), tagger.Load)
+	pm := loadB(b, flag.Lookup("model").Value.String(), parser.Read)
+	tm := loadB(b, taggerPath(), tagger.Read)
 	f, err := os.Open("../../../shared/data/ud/ewt/en_ewt-ud-dev.conllu")
 	if err != nil {
 		b.Skipf("treebank not available: %v", err)

@@ -76,7 +76,7 @@ func readTreebank(tb testing.TB, rel string) []*conllu.Sentence {
 // TestTrainModel trains a parser for experiments, with the knobs of TrainOptions as flags:
 //
 //	go test ./syntax/parser -run TestTrainModel -train -out /tmp/parser.model \
-//	    -clusters syntax/models/clusters.gz -demonyms /tmp/demonyms.txt \
+//	    -clusters syntax/models/clusters.model -demonyms /tmp/demonyms.txt \
 //	    -jackknifecache /tmp/tags.gob -devtagger /tmp/tagger.model -timeout 60m -v
 //
 // It first tags the training set by 5-fold jackknifing with the tagger package (about
@@ -250,7 +250,7 @@ func retag(t *testing.T, gold []*conllu.Sentence, path string) []*conllu.Sentenc
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := tagger.Load(f)
+	m, err := tagger.Read(f)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,15 +70,17 @@ const (
 	foundTitle
 )
 
-// Word flags.
+// Word flags: those of learn.WordFlags the tagger reads, in learn's bits, and two of
+// its own above them. The numbers are hashed into features: they change only with a
+// retrain.
 const (
-	flagDigit = 1 << iota
-	flagHyphen
-	flagUpper     // some letter is upper case
-	flagAllUpper  // every letter is, and there are at least two
-	flagInitUpper // the first letter is upper case
-	flagCapsLine  // the whole sentence is in capitals
-	flagFirst     // first word of the sentence
+	flagDigit     = uint8(learn.FlagDigit)
+	flagHyphen    = uint8(learn.FlagHyphen)
+	flagUpper     = uint8(learn.FlagUpper)     // some letter is upper case
+	flagAllUpper  = uint8(learn.FlagAllUpper)  // every letter is, and there are at least two
+	flagInitUpper = uint8(learn.FlagInitUpper) // the first letter is upper case
+	flagCapsLine  = 1 << 5                     // the whole sentence is in capitals
+	flagFirst     = 1 << 6                     // first word of the sentence
 )
 
 // demonymCluster is the cluster number all demonyms share, beyond any the lexicon uses.
@@ -477,28 +479,8 @@ func isCapsLine(words []string) bool {
 	return upper >= 2 && upper*5 >= cased*4
 }
 
+// wordFlags is learn.WordFlags of w, less the flags the tagger's features do not read:
+// its bits are the tagger's own flags (with flagCapsLine and flagFirst above them).
 func wordFlags(w string) uint8 {
-	var f uint8
-	letters, uppers := 0, 0
-	for i, r := range w {
-		switch {
-		case r >= '0' && r <= '9':
-			f |= flagDigit
-		case r == '-':
-			f |= flagHyphen
-		case unicode.IsLetter(r):
-			letters++
-			if unicode.IsUpper(r) {
-				uppers++
-				f |= flagUpper
-				if i == 0 {
-					f |= flagInitUpper
-				}
-			}
-		}
-	}
-	if letters >= 2 && uppers == letters {
-		f |= flagAllUpper
-	}
-	return f
+	return uint8(learn.WordFlags(w) & (learn.FlagDigit | learn.FlagHyphen | learn.FlagUpper | learn.FlagAllUpper | learn.FlagInitUpper))
 }

@@ -1,260 +1,146 @@
 package tagger
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
+	"sync"
 
 	"herald/learn"
 	"herald/syntax/cluster"
+	"herald/syntax/models"
 )
 
-// The model file is a magic line, a gzip member holding the classes, the tag dictionary
-// and the demonyms, then the cluster lexicon in its own format (package cluster; length 0
-// when the model has none), then the perceptrons (each pass's joint classes, then its
-// UPOS) in learn's own format, each preceded by its length (learn.Read would otherwise
-// read on into the next one). Everything is written in a fixed order, so the same model
-// gives the same bytes.
+// File is the name `herald train tagger` gives the model file.
+const File = "tagger.model"
+
+// The model file follows learn's convention ("HERALD tagger 4"); its payload is the
+// description, the classes (UPOS and XPOS of each), the tag dictionary (forms in order,
+// each with its ambiguity class and fast class+1), the demonyms in order, the word
+// clusters (a presence byte, then package cluster's payload), and the tagging table
+// (weights.go) as its encode method writes it. Everything is written in a fixed order,
+// so the same model gives the same bytes.
 const (
-	fileMagic   = "HERALD-TAGGER\n"
-	fileVersion = 3
-	maxString   = 1 << 10
+	fileKind    = "tagger"
+	fileVersion = 4
 	maxWords    = 1 << 24
 	// maxClasses keeps the class numbers of all four perceptrons, side by side in the
 	// tagging table, within 16 bits.
 	maxClasses = 1<<14 - 1
 )
 
-// ErrFormat reports a file that is not a tagger model, or a damaged one.
-var ErrFormat = errors.New("not a Herald tagger model")
-
 // Write encodes the model.
 func (m *Model) Write(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString(fileMagic)
-	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
+	weights, err := m.fileTable()
 	if err != nil {
 		return err
 	}
-	var buf [binary.MaxVarintLen64]byte
-	put := func(x uint64) { zw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	putString := func(s string) { put(uint64(len(s))); io.WriteString(zw, s) }
-	put(fileVersion)
-	putString(m.meta)
-	put(uint64(len(m.upos)))
+	e := learn.NewEncoder(fileKind, fileVersion)
+	e.String(m.meta)
+	e.Uvarint(uint64(len(m.upos)))
 	for c := range m.upos {
-		putString(m.upos[c])
-		putString(m.xpos[c])
+		e.String(m.upos[c])
+		e.String(m.xpos[c])
 	}
 	forms := make([]string, 0, len(m.words))
 	for f := range m.words {
 		forms = append(forms, f)
 	}
 	slices.Sort(forms)
-	put(uint64(len(forms)))
+	e.Uvarint(uint64(len(forms)))
 	for _, f := range forms {
-		e := m.words[f]
-		putString(f)
-		put(uint64(e.ambiguity))
-		put(uint64(e.fast + 1))
+		we := m.words[f]
+		e.String(f)
+		e.Uvarint(uint64(we.ambiguity))
+		e.Uvarint(uint64(we.fast + 1))
 	}
 	demonyms := make([]string, 0, len(m.lex.demonyms))
 	for d := range m.lex.demonyms {
 		demonyms = append(demonyms, d)
 	}
 	slices.Sort(demonyms)
-	put(uint64(len(demonyms)))
+	e.Uvarint(uint64(len(demonyms)))
 	for _, d := range demonyms {
-		putString(d)
+		e.String(d)
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	var cbuf bytes.Buffer
-	if m.lex.clusters != nil {
-		if err := m.lex.clusters.Write(&cbuf); err != nil {
-			return err
-		}
-	}
-	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(cbuf.Len()))])
-	bw.Write(cbuf.Bytes())
-	for _, weights := range []*learn.Model{m.first.joint, m.first.coarse, m.second.joint, m.second.coarse} {
-		var wbuf bytes.Buffer
-		if err := weights.Write(&wbuf); err != nil {
-			return err
-		}
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(wbuf.Len()))])
-		bw.Write(wbuf.Bytes())
-	}
-	return bw.Flush()
+	cluster.EncodeOptional(e, m.lex.clusters)
+	weights.encode(e)
+	_, err = e.WriteTo(w)
+	return err
 }
 
-// Load reads a model written by Write.
-func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	magic := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != fileMagic {
-		return nil, ErrFormat
+// fileTable is the tagging table the model's file holds: the one a model read from a
+// file tags with, or, for a model just trained, its perceptrons rounded as files store
+// weights (learn.Model.Rounded). A trained model keeps tagging with its unrounded
+// weights, as training and the parser's jackknife always have.
+func (m *Model) fileTable() (*table, error) {
+	if m.first.joint == nil {
+		return m.weights, nil
 	}
-	zr, err := gzip.NewReader(br)
+	round := func(p pass) pass { return pass{p.joint.Rounded(), p.coarse.Rounded()} }
+	return newTable(round(m.first), round(m.second))
+}
+
+// Read decodes a model file.
+func Read(r io.Reader) (*Model, error) {
+	data, err := learn.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, fmt.Errorf("tagger: %w", err)
 	}
-	zr.Multistream(false) // the perceptron's own gzip member follows
-	hr := bufio.NewReader(zr)
-	get := func(what string) (uint64, error) {
-		x, err := binary.ReadUvarint(hr)
-		if err != nil {
-			return 0, fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
-		}
-		return x, nil
-	}
-	getString := func(what string) (string, error) {
-		n, err := get(what)
-		if err != nil {
-			return "", err
-		}
-		if n > maxString {
-			return "", fmt.Errorf("%w: %s of %d bytes", ErrFormat, what, n)
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(hr, b); err != nil {
-			return "", fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
-		}
-		return string(b), nil
-	}
-	version, err := get("version")
+	return decode(data)
+}
+
+// Embedded returns the model embedded in the binary (syntax/models/tagger.model),
+// decoded on the first call; every call returns the same Model. It is safe for
+// concurrent use.
+func Embedded() (*Model, error) { return embedded() }
+
+var embedded = sync.OnceValues(func() (*Model, error) {
+	m, err := decode(models.Tagger())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("embedded %s: %w", File, err)
 	}
-	if version != fileVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, version, fileVersion)
-	}
-	m := &Model{}
-	if m.meta, err = getString("description"); err != nil {
-		return nil, err
-	}
-	nclasses, err := get("class count")
+	return m, nil
+})
+
+// decode reads a model file held in data. The model's strings are substrings of data.
+func decode(data string) (*Model, error) {
+	d, err := learn.Open(data, fileKind, fileVersion)
 	if err != nil {
 		return nil, err
 	}
-	if nclasses == 0 || nclasses > maxClasses {
-		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nclasses)
+	m := &Model{meta: d.String("description")}
+	nclasses := d.Count("classes", maxClasses)
+	if d.Err() == nil && nclasses == 0 {
+		d.Failf("no classes")
 	}
-	for range nclasses {
-		u, err := getString("UPOS")
-		if err != nil {
-			return nil, err
-		}
-		x, err := getString("XPOS")
-		if err != nil {
-			return nil, err
-		}
-		m.upos, m.xpos = append(m.upos, u), append(m.xpos, x)
+	m.upos, m.xpos = make([]string, nclasses), make([]string, nclasses)
+	for c := range nclasses {
+		m.upos[c], m.xpos[c] = d.String("UPOS"), d.String("XPOS")
 	}
-	nwords, err := get("dictionary size")
-	if err != nil {
-		return nil, err
-	}
-	if nwords > maxWords {
-		return nil, fmt.Errorf("%w: %d dictionary words", ErrFormat, nwords)
-	}
+	nwords := d.Count("dictionary words", maxWords)
 	m.words = make(map[string]wordEntry, nwords)
 	for range nwords {
-		f, err := getString("form")
-		if err != nil {
-			return nil, err
-		}
-		amb, err := get("ambiguity")
-		if err != nil {
-			return nil, err
-		}
-		fast, err := get("fast class")
-		if err != nil {
-			return nil, err
-		}
-		if amb > math.MaxUint16 || fast > nclasses {
-			return nil, fmt.Errorf("%w: form %q has ambiguity %d, fast class %d", ErrFormat, f, amb, fast)
-		}
+		f := d.String("form")
+		amb := d.Int("ambiguity", math.MaxUint16)
+		fast := d.Int("fast class", nclasses)
 		m.words[f] = wordEntry{ambiguity: uint16(amb), fast: int16(fast) - 1}
 	}
-	ndemonyms, err := get("demonym count")
-	if err != nil {
-		return nil, err
-	}
-	if ndemonyms > maxWords {
-		return nil, fmt.Errorf("%w: %d demonyms", ErrFormat, ndemonyms)
-	}
-	if ndemonyms > 0 {
+	if ndemonyms := d.Count("demonyms", maxWords); ndemonyms > 0 {
 		m.lex.demonyms = make(map[string]struct{}, ndemonyms)
-	}
-	for range ndemonyms {
-		d, err := getString("demonym")
-		if err != nil {
-			return nil, err
+		for range ndemonyms {
+			m.lex.demonyms[d.String("demonym")] = struct{}{}
 		}
-		m.lex.demonyms[d] = struct{}{}
 	}
-	// Read to the end of the member, so that br stands at the perceptron.
-	if _, err := io.Copy(io.Discard, hr); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	m.lex.clusters = cluster.DecodeOptional(d)
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
 	m.indexCoarse()
-	clusterBytes, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, fmt.Errorf("%w: reading the length of the clusters: %v", ErrFormat, err)
-	}
-	if clusterBytes > 0 {
-		lr := &io.LimitedReader{R: br, N: int64(min(clusterBytes, math.MaxInt64))}
-		if m.lex.clusters, err = cluster.Read(bufio.NewReader(lr)); err != nil {
-			return nil, fmt.Errorf("tagger: %w", err)
-		}
-		if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
-			return nil, fmt.Errorf("%w: clusters cut short", ErrFormat)
-		}
-	}
-	for _, w := range []struct {
-		model   **learn.Model
-		name    string
-		classes int
-	}{
-		{&m.first.joint, "first-pass", len(m.upos)},
-		{&m.first.coarse, "first-pass UPOS", m.coarseCount},
-		{&m.second.joint, "second-pass", len(m.upos)},
-		{&m.second.coarse, "second-pass UPOS", m.coarseCount},
-	} {
-		if *w.model, err = readWeights(br, w.name); err != nil {
-			return nil, err
-		}
-		if got := (*w.model).Classes(); got != w.classes {
-			return nil, fmt.Errorf("%w: %s weights for %d classes, want %d", ErrFormat, w.name, got, w.classes)
-		}
-	}
-	if m.weights, err = newTable(m.first, m.second); err != nil {
+	m.weights = decodeTable(d, len(m.upos), m.coarseCount)
+	if err := d.Finish(); err != nil {
 		return nil, err
 	}
 	return m, nil
-}
-
-// readWeights reads one length-prefixed perceptron.
-func readWeights(br *bufio.Reader, which string) (*learn.Model, error) {
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, fmt.Errorf("%w: reading the length of the %s weights: %v", ErrFormat, which, err)
-	}
-	lr := &io.LimitedReader{R: br, N: int64(min(n, math.MaxInt64))}
-	w, err := learn.Read(lr)
-	if err != nil {
-		return nil, fmt.Errorf("tagger: %s weights: %w", which, err)
-	}
-	if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
-		return nil, fmt.Errorf("%w: %s weights cut short", ErrFormat, which)
-	}
-	return w, nil
 }

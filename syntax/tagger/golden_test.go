@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lm, err := lemma.Load(f)
+	lm, err := lemma.Read(f)
 	f.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -33,8 +33,9 @@
 // are scored per pass, and the second pass keeps without scoring the tags the first
 // was sure of.
 //
-// A Model is read-only and shared by all goroutines; a Tagger holds one goroutine's
-// scratch buffers, so tagging allocates nothing once the buffers have grown.
+// A Model is read-only and shared by all goroutines (Embedded decodes the shipped one
+// once); a Tagger holds one goroutine's scratch buffers, so tagging allocates nothing
+// once the buffers have grown.
 package tagger
 
 import (
@@ -50,11 +51,12 @@ type Model struct {
 	// appearance among the classes.
 	coarse      []int
 	coarseCount int
-	// first scores the first, left-to-right pass; second the pass that sees the first
-	// pass's tags to the right as well. They are what the file stores; tagging reads
-	// weights, the same perceptrons laid out for speed.
+	// weights scores both passes: the first, left to right, and the second, which sees
+	// the first pass's tags to the right as well. It is what the file stores.
+	weights *table
+	// first and second are the perceptrons of the passes, as Train learned them; weights
+	// is them laid out for speed. A model read from a file has only weights.
 	first, second pass
-	weights       *table
 	// words is the tag dictionary: forms seen often enough in training.
 	words map[string]wordEntry
 	// lex holds the word lists from outside the treebank that features draw on.

@@ -26,7 +26,7 @@ func loadShipped(t testing.TB) *Model {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := Load(f)
+	m, err := Read(f)
 	if err != nil {
 		t.Fatalf("%s: %v", shippedModel, err)
 	}
@@ -116,13 +116,13 @@ func TestTrainIsReproducible(t *testing.T) {
 	}
 }
 
-func TestWriteLoadGivesSamePredictions(t *testing.T) {
+func TestWriteReadGivesSamePredictions(t *testing.T) {
 	m := tinyModel(t)
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	back, err := Load(bytes.NewReader(buf.Bytes()))
+	back, err := Read(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,14 +143,16 @@ func TestWriteLoadGivesSamePredictions(t *testing.T) {
 	}
 }
 
-func TestLoadRejectsDamage(t *testing.T) {
+func TestReadRejectsDamage(t *testing.T) {
 	var buf bytes.Buffer
 	if err := tinyModel(t).Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range [][]byte{nil, []byte(fileMagic), []byte("not a model"), buf.Bytes()[:buf.Len()/2], buf.Bytes()[:buf.Len()-3]} {
-		if _, err := Load(bytes.NewReader(bad)); err == nil {
-			t.Errorf("Load accepted %d damaged bytes", len(bad))
+	good := buf.Bytes()
+	for _, bad := range [][]byte{nil, []byte(learn.Header(fileKind, fileVersion)), []byte("not a model"), good[:len(good)/2],
+		good[:len(good)-1], append(slices.Clip(good), 0), bytes.Replace(good, []byte("tagger 4"), []byte("tagger 3"), 1)} {
+		if _, err := Read(bytes.NewReader(bad)); !errors.Is(err, learn.ErrFormat) {
+			t.Errorf("%d damaged bytes: error %v, want learn.ErrFormat", len(bad), err)
 		}
 	}
 }
@@ -261,14 +263,14 @@ func TestAccuracy(t *testing.T) {
 	}
 }
 
-func FuzzLoad(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	if err := tinyModel(f).Write(&buf); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := Load(bytes.NewReader(data))
+		m, err := Read(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
@@ -311,7 +313,7 @@ func tinyLexicons(t testing.TB) (*cluster.Lexicon, []string) {
 	return lex, []string{"Chinese", "Kazakh", "Kazakhs"}
 }
 
-func TestLexiconsSurviveWriteLoad(t *testing.T) {
+func TestLexiconsSurviveWriteRead(t *testing.T) {
 	sents := tinyTreebank(t)
 	opt := DefaultTrainOptions()
 	opt.Epochs = 5
@@ -325,7 +327,7 @@ func TestLexiconsSurviveWriteLoad(t *testing.T) {
 	if err := m.Write(&a); err != nil {
 		t.Fatal(err)
 	}
-	back, err := Load(bytes.NewReader(a.Bytes()))
+	back, err := Read(bytes.NewReader(a.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}

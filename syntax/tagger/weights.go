@@ -3,6 +3,7 @@ package tagger
 import (
 	"fmt"
 	"math"
+	"math/bits"
 
 	"herald/learn"
 )
@@ -49,9 +50,9 @@ type pair struct {
 // quantLevels is learn's: the largest weight of a perceptron becomes ±quantLevels.
 const quantLevels = 32767
 
-// newTable lays out the perceptrons of both passes. A model read from a file gets back
-// exactly the quantized weights the file holds. It fails only on a damaged file, where
-// one feature repeats so often that its run overflows.
+// newTable lays out the perceptrons of both passes, for Train (model files hold the
+// table itself: see encode). It fails only when one feature has more weights than a
+// run can count, which four perceptrons of at most maxClasses classes cannot give.
 func newTable(first, second pass) (*table, error) {
 	models := [4]*learn.Model{first.joint, first.coarse, second.joint, second.coarse}
 	t := &table{joint: first.joint.Classes(), coarse: first.coarse.Classes()}
@@ -142,7 +143,7 @@ func (t *table) countRuns(models [4]*learn.Model) (full bool, err error) {
 				count = &sl.second
 			}
 			if int(*count)+len(classes) > math.MaxUint16 {
-				err = fmt.Errorf("%w: feature %#x has more than %d weights", ErrFormat, key, math.MaxUint16)
+				err = fmt.Errorf("tagger: feature %#x has more than %d weights", key, math.MaxUint16)
 				return
 			}
 			*count += uint16(len(classes))
@@ -242,4 +243,111 @@ func (t *table) best(acc []int32, pass int, coarseOf []int, scores []float32) (c
 		}
 	}
 	return class, scores[class] - runnerUp
+}
+
+// encode appends the table to a model file: the number of slots, the four scales and
+// the settling margin (float32 bits), the number of pairs, then every used slot in slot
+// order as the number of free slots before it, how far the key sits from its home slot,
+// the key's bits above the slot number, the pair counts of each pass, and the pairs, a
+// class (the first of the slot as it is, the others as the step from the one before:
+// a run is sorted by class) and a weight (zigzag). A reader lays the table out again
+// slot by slot, without hashing or probing.
+func (t *table) encode(e *learn.Encoder) {
+	e.Uvarint(uint64(len(t.slots)))
+	for _, s := range t.scale {
+		e.Float32(s)
+	}
+	e.Float32(t.settle)
+	e.Uvarint(uint64(len(t.pairs)))
+	shift := bits.TrailingZeros64(uint64(len(t.slots)))
+	gap := 0
+	for s := range t.slots {
+		sl := &t.slots[s]
+		if sl.key == 0 {
+			gap++
+			continue
+		}
+		e.Uvarint(uint64(gap))
+		gap = 0
+		e.Uvarint((uint64(s) - sl.key) & t.mask)
+		e.Uvarint(sl.key >> shift)
+		e.Uvarint(uint64(sl.first))
+		e.Uvarint(uint64(sl.second))
+		prev := uint16(0)
+		for _, p := range t.pairs[sl.lo : sl.lo+uint32(sl.first)+uint32(sl.second)] {
+			e.Uvarint(uint64(p.class - prev))
+			e.Varint(int64(p.weight))
+			prev = p.class
+		}
+	}
+	e.Uvarint(uint64(gap))
+}
+
+// decodeTable reads a table that encode wrote, for a model of joint classes and coarse
+// UPOS classes.
+func decodeTable(d *learn.Decoder, joint, coarse int) *table {
+	size := d.Int("table size", 1<<30)
+	if d.Err() == nil && (size == 0 || size&(size-1) != 0) {
+		d.Failf("table size %d is not a power of two", size)
+	}
+	t := &table{joint: joint, coarse: coarse, mask: uint64(size - 1)}
+	for k := range t.scale {
+		t.scale[k] = d.Float32("scale")
+	}
+	t.settle = d.Float32("settling margin")
+	npairs := d.Count("pairs", math.MaxUint32)
+	if d.Err() != nil {
+		return nil
+	}
+	t.slots, t.pairs = make([]slot, size), make([]pair, npairs)
+	shift := bits.TrailingZeros64(uint64(size))
+	section := joint + coarse
+	run := make([]uint64, 4*section)
+	lo := 0
+	for s := 0; d.Err() == nil; s++ {
+		s += d.Int("free slots", size)
+		if s >= size {
+			if s > size {
+				d.Failf("slots past the end of the table")
+			}
+			break
+		}
+		sl := &t.slots[s]
+		home := (uint64(s) - d.Uvarint("displacement")) & t.mask
+		sl.key = d.Uvarint("key")<<shift | home
+		sl.first = uint16(d.Int("first-pass pairs", section))
+		sl.second = uint16(d.Int("second-pass pairs", section))
+		n := int(sl.first) + int(sl.second)
+		if d.Err() == nil && (sl.key == 0 || n == 0 || n > npairs-lo) {
+			d.Failf("slot %d: key %#x with %d pairs, %d left", s, sl.key, n, npairs-lo)
+		}
+		sl.lo = uint32(lo)
+		if d.Err() != nil || !d.Uvarints(run[:2*n], "pairs") {
+			break
+		}
+		class := -1
+		for k := range n {
+			step, w := run[2*k], learn.Unzigzag(run[2*k+1])
+			if k == 0 {
+				step++ // the first class is as it is
+			}
+			// The first pass's pairs are of its own section's classes, the second's of
+			// the second section's.
+			if step == 0 || step >= uint64(2*section-class) || (k < int(sl.first)) != (class+int(step) < section) ||
+				w < -quantLevels || w > quantLevels {
+				d.Failf("slot %d: pair %d steps %d classes from %d, weight %d", s, k, step, class, w)
+				break
+			}
+			class += int(step)
+			t.pairs[lo] = pair{class: uint16(class), weight: int16(w)}
+			lo++
+		}
+	}
+	if d.Err() == nil && lo != npairs {
+		d.Failf("%d pairs, the table said %d", lo, npairs)
+	}
+	if d.Err() != nil {
+		return nil
+	}
+	return t
 }
