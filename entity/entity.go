@@ -33,7 +33,7 @@ type Models struct {
 	// actor stage codes with.
 	Dictionaries *lexicon.Lexicon
 	// Places, when set, are the place names the stage repairs place entities with
-	// (repairPlaces): geo's gazetteer, which the pipeline gives it.
+	// (repairPlaces): geo's table of places, which the pipeline gives it.
 	Places PlaceNames
 }
 
@@ -73,7 +73,7 @@ type Annotator struct {
 
 // NewAnnotator returns an Annotator over m.
 func (m *Models) NewAnnotator() *Annotator {
-	var gaz ner.Gazetteer
+	var gaz ner.KnownNames
 	if m.Gazetteer != nil {
 		gaz = ner.FromGazetteer(m.Gazetteer)
 	}

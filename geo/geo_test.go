@@ -12,7 +12,7 @@ import (
 	"herald/learn"
 )
 
-func loadGazetteer(t testing.TB) *Gazetteer {
+func loadGazetteer(t testing.TB) *Places {
 	t.Helper()
 	g, err := Embedded()
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 
 // PlaceName tells the entity stage whether name is a place's and what kind of place its
 // first place is (entity.PlaceNames), for the repairs of place names.
-func (g *Gazetteer) PlaceName(name string) (entity.PlaceName, bool) {
+func (g *Places) PlaceName(name string) (entity.PlaceName, bool) {
 	refs := g.Lookup(name)
 	if len(refs) == 0 {
 		return entity.PlaceName{}, false

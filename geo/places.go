@@ -57,7 +57,7 @@ type Place struct {
 	Name       string
 }
 
-// Gazetteer finds places by name. It is read-only once read and safe for concurrent
+// Places finds places by name. It is read-only once read and safe for concurrent
 // use.
 //
 // It works on the compiled file where it lies (the embedded one is a string in the
@@ -66,7 +66,7 @@ type Place struct {
 // the places each name may mean (refs, a few bytes a name), the country tables, and the
 // Place values themselves, made a chunk at a time when one of the chunk is first asked
 // for, so that a run pays for the places its documents name.
-type Gazetteer struct {
+type Places struct {
 	data string
 	// names: the folded names, sorted, end to end from nameText, and the end of each in
 	// nameEnds (fixed-width); refs[refAt[i]:refAt[i+1]] lists the places name i may mean.
@@ -121,10 +121,10 @@ var embeddedFile string
 const EmbeddedFile = "places.bin"
 
 // Embedded returns the gazetteer embedded in the binary, read on the first call; every
-// call returns the same Gazetteer. It is safe for concurrent use.
-func Embedded() (*Gazetteer, error) { return embedded() }
+// call returns the same Places. It is safe for concurrent use.
+func Embedded() (*Places, error) { return embedded() }
 
-var embedded = sync.OnceValues(func() (*Gazetteer, error) {
+var embedded = sync.OnceValues(func() (*Places, error) {
 	g, err := decode(embeddedFile)
 	if err != nil {
 		return nil, fmt.Errorf("embedded %s: %w", EmbeddedFile, err)
@@ -133,7 +133,7 @@ var embedded = sync.OnceValues(func() (*Gazetteer, error) {
 })
 
 // Read decodes a compiled gazetteer.
-func Read(r io.Reader) (*Gazetteer, error) {
+func Read(r io.Reader) (*Places, error) {
 	data, err := learn.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
@@ -143,12 +143,12 @@ func Read(r io.Reader) (*Gazetteer, error) {
 
 // decode reads the gazetteer held in data, checking every record, so that no later
 // lookup can meet a damaged one.
-func decode(data string) (*Gazetteer, error) {
+func decode(data string) (*Places, error) {
 	d, err := learn.Open(data, fileKind, fileVersion)
 	if err != nil {
 		return nil, err
 	}
-	g := &Gazetteer{data: data, countries: map[string]int32{}, admin1: map[string]int32{}}
+	g := &Places{data: data, countries: map[string]int32{}, admin1: map[string]int32{}}
 	n := d.Count("countries", 1<<16)
 	g.iso3 = make(map[string]string, n)
 	for range n {
@@ -193,7 +193,7 @@ func decode(data string) (*Gazetteer, error) {
 }
 
 // checkPlaces checks every record and fills the tables of countries and divisions.
-func (g *Gazetteer) checkPlaces(d *learn.Decoder) {
+func (g *Places) checkPlaces(d *learn.Decoder) {
 	end := 0
 	for i := 0; i < g.n && d.Err() == nil; i++ {
 		r := g.records[i*placeRecord : (i+1)*placeRecord]
@@ -219,7 +219,7 @@ func (g *Gazetteer) checkPlaces(d *learn.Decoder) {
 }
 
 // checkNames checks that the names' ends rise within the names.
-func (g *Gazetteer) checkNames(d *learn.Decoder) {
+func (g *Places) checkNames(d *learn.Decoder) {
 	end := 0
 	for i := 0; i < len(g.nameEnds)/4 && d.Err() == nil; i++ {
 		e := int(learn.LittleEndian32(g.nameEnds, 4*i))
@@ -238,7 +238,7 @@ func placeCountry(r string) string {
 }
 
 // name is folded name i.
-func (g *Gazetteer) name(i int) string {
+func (g *Places) name(i int) string {
 	start := 0
 	if i > 0 {
 		start = int(learn.LittleEndian32(g.nameEnds, 4*(i-1)))
@@ -253,7 +253,7 @@ type placeChunk [chunkPlaces]Place
 
 // chunk makes the Place values of chunk k. Goroutines that race to make one make the
 // same values; the first to store them wins, and every caller gets those.
-func (g *Gazetteer) chunk(k int) *placeChunk {
+func (g *Places) chunk(k int) *placeChunk {
 	c := new(placeChunk)
 	for j := range min(chunkPlaces, g.n-k*chunkPlaces) {
 		i := k*chunkPlaces + j
@@ -384,7 +384,7 @@ func (r Ref) Alternate() bool { return r < 0 }
 
 // Lookup returns the places a name may mean (any case, any diacritics), most prominent
 // first as the compiled file orders them; nil if none.
-func (g *Gazetteer) Lookup(name string) []Ref {
+func (g *Places) Lookup(name string) []Ref {
 	key := Fold(name)
 	n := len(g.refAt) - 1
 	i := sort.Search(n, func(i int) bool { return g.name(i) >= key })
@@ -395,7 +395,7 @@ func (g *Gazetteer) Lookup(name string) []Ref {
 }
 
 // Place returns entry i.
-func (g *Gazetteer) Place(i int32) *Place {
+func (g *Places) Place(i int32) *Place {
 	k := int(i) / chunkPlaces
 	c := g.chunks[k].Load()
 	if c == nil {
@@ -405,16 +405,16 @@ func (g *Gazetteer) Place(i int32) *Place {
 }
 
 // Len is the number of places.
-func (g *Gazetteer) Len() int { return g.n }
+func (g *Places) Len() int { return g.n }
 
 // Names is the number of distinct folded names.
-func (g *Gazetteer) Names() int { return len(g.refAt) - 1 }
+func (g *Places) Names() int { return len(g.refAt) - 1 }
 
 // ISO3 returns the alpha-3 code of an alpha-2 country code, "" if unknown.
-func (g *Gazetteer) ISO3(iso2 string) string { return g.iso3[iso2] }
+func (g *Places) ISO3(iso2 string) string { return g.iso3[iso2] }
 
 // CountryOf returns the country entry of an alpha-2 code.
-func (g *Gazetteer) CountryOf(iso2 string) (*Place, bool) {
+func (g *Places) CountryOf(iso2 string) (*Place, bool) {
 	i, ok := g.countries[iso2]
 	if !ok {
 		return nil, false
@@ -423,7 +423,7 @@ func (g *Gazetteer) CountryOf(iso2 string) (*Place, bool) {
 }
 
 // Admin1Of returns the first-level division of a code such as "US.GA".
-func (g *Gazetteer) Admin1Of(code string) (*Place, bool) {
+func (g *Places) Admin1Of(code string) (*Place, bool) {
 	i, ok := g.admin1[code]
 	if !ok {
 		return nil, false

@@ -12,7 +12,7 @@ import (
 // Resolver resolves the place names of documents. It is read-only after New and safe
 // for concurrent use.
 type Resolver struct {
-	gaz *Gazetteer
+	gaz *Places
 	// cameo gives the CAMEO country code of an ISO alpha-3 code ("ROU" is "ROM"), and
 	// isRole tells whether a three-letter code is a role (GOV, COP, REB …) rather than a
 	// country or an international root, for actors that a place may give a country.
@@ -24,7 +24,7 @@ type Resolver struct {
 // New returns a Resolver over g. cameo maps ISO alpha-3 codes to CAMEO country codes
 // and isRole tells CAMEO role codes; either may be nil, and then no actor takes its
 // country from a place.
-func New(g *Gazetteer, cameo func(string) string, isRole func(string) bool) *Resolver {
+func New(g *Places, cameo func(string) string, isRole func(string) bool) *Resolver {
 	r := &Resolver{gaz: g, cameo: cameo, isRole: isRole, iso2: map[string]string{}}
 	for a2, a3 := range g.iso3 {
 		r.iso2[a3] = a2

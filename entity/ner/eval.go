@@ -73,7 +73,7 @@ func evalClass(t string) string {
 // Evaluate recognizes the names in gold's sentences (which carry their tags, see Tag)
 // and scores them against gold's: exact span and type, micro-averaged over PER, ORG and
 // LOC, as docs/INTERFACES.md specifies for `herald eval ner`.
-func Evaluate(m *Model, gold []Sentence, gaz Gazetteer) Scores {
+func Evaluate(m *Model, gold []Sentence, gaz KnownNames) Scores {
 	r := m.NewRecognizer(gaz)
 	type key struct {
 		start, end int
@@ -212,7 +212,7 @@ func (sc Scores) Report(w io.Writer) error {
 // which only the held-out slice (iob.HeldOut) is returned, its hyphenated words split as
 // in training (SplitHyphens). Types are mapped as MapType and FromIOB say (gaz may be
 // nil); the sentences come back without tags.
-func ReadGold(path string, gaz Gazetteer) ([]Sentence, error) {
+func ReadGold(path string, gaz KnownNames) ([]Sentence, error) {
 	sents, layout, err := iob.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -232,7 +232,7 @@ func ReadGold(path string, gaz Gazetteer) ([]Sentence, error) {
 }
 
 // EvaluateFile scores m on a gold file (see ReadGold), tagging its words with tag.
-func EvaluateFile(m *Model, path string, tag TagFunc, gaz Gazetteer) (Scores, error) {
+func EvaluateFile(m *Model, path string, tag TagFunc, gaz KnownNames) (Scores, error) {
 	gold, err := ReadGold(path, gaz)
 	if err != nil {
 		return Scores{}, err

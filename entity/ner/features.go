@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // Feature templates. The numbers are part of the model file's meaning: never renumber
@@ -36,10 +36,10 @@ const (
 	tUPOSShape
 	tLowerUPOS
 	tHyphenLast // last part of a hyphenated word
-	tCaseLex    // the case lexicon's class with the word's own case and position
-	tCaseLexAt  // the case lexicon's class of a neighbour, with its own case
-	tNames      // the name lexicon's bits of the word, with its case
-	tNamesAt    // the name lexicon's bits of a neighbour
+	tCaseLex    // the case table's class with the word's own case and position
+	tCaseLexAt  // the case table's class of a neighbour, with its own case
+	tNames      // the name table's bits of the word, with its case
+	tNamesAt    // the name table's bits of a neighbour
 	tLeftShape  // lower[i-1] shape[i]: "from Xxx"
 	tShapeRight // shape[i] lower[i+1]: "Xxx said"
 	tCluster    // the word's fine and coarse clusters, alone and with its case
@@ -74,8 +74,8 @@ type wordInfo struct {
 	flags     uint8
 	gazType   string // the gazetteer's label of the name the word is in, "" for none
 	gazPos    uint8  // 'B', 'I', 'L', 'U' within the gazetteer match
-	caseClass uint8  // the case lexicon's class of the word
-	names     uint8  // the name lexicon's bits of the word
+	caseClass uint8  // the case table's class of the word
+	names     uint8  // the name table's bits of the word
 	fine      uint16 // the word's fine cluster, 0 when it has none
 	coarse    uint16 // the word's coarse cluster
 }
@@ -96,7 +96,7 @@ func (s *sentence) shapeOf(i int) []byte { return s.forms.Shape(i) }
 
 // prepare fills the scratch for one sentence. upos and xpos may be shorter than words
 // (missing tags read as ""); gaz may be nil.
-func (s *sentence) prepare(words, upos, xpos []string, gaz Gazetteer, lex caseLexicon, names nameLexicon, clusters *cluster.Lexicon) {
+func (s *sentence) prepare(words, upos, xpos []string, gaz KnownNames, lex caseTable, names nameTable, clusters *wordclass.Classes) {
 	s.words, s.upos, s.xpos = words, upos, xpos
 	s.forms.Reset()
 	s.info = s.info[:0]

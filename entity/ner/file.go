@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // File is the name `herald train ner` gives the model file.
@@ -17,8 +17,8 @@ const File = "ner.model"
 // The model file follows learn's convention ("HERALD ner 3"); its payload is the types,
 // whether the model was trained with gazetteer features (0 or 1), the bias added to the
 // score of O (outside any name) at every word (float32 bits), how it was trained, the
-// (K+1)×K transition scores (float32 bits, forbidden ones -Inf), the case lexicon and
-// the name lexicon (each a count, then key steps each followed by a class byte), the
+// (K+1)×K transition scores (float32 bits, forbidden ones -Inf), the case table and
+// the name table (each a count, then key steps each followed by a class byte), the
 // word clusters (a presence byte, then package cluster's payload), and the emission
 // weights as the learn.Table that recognition scores with. Nothing in it depends on the
 // time or machine, so the same training gives the same bytes.
@@ -67,7 +67,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	m.lex.encode(e)
 	m.names.encode(e)
-	cluster.EncodeOptional(e, m.clusters)
+	wordclass.EncodeOptional(e, m.clusters)
 	weights.Encode(e)
 	_, err := e.WriteTo(w)
 	return err
@@ -115,9 +115,9 @@ func decode(data string) (*Model, error) {
 		}
 	}
 	maskTransitions(m.trans, K) // a damaged file cannot lift the BILOU constraints
-	m.lex = decodeCaseLexicon(d)
-	m.names = decodeCaseLexicon(d)
-	m.clusters = cluster.DecodeOptional(d)
+	m.lex = decodeCaseTable(d)
+	m.names = decodeCaseTable(d)
+	m.clusters = wordclass.DecodeOptional(d)
 	m.table = learn.DecodeTable(d, K)
 	if err := d.Finish(); err != nil {
 		return nil, err

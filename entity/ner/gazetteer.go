@@ -6,7 +6,7 @@ import "herald/entity/gazetteer"
 // as the gazetteer stores it is labelled with its kind ("country", "capital", "city",
 // "demonym", "igo", "leader"); a name that only matches when case is ignored ("malaysia",
 // "us") gets its kind with a "~" after it, so the model learns how far to trust it.
-func FromGazetteer(g *gazetteer.Gazetteer) Gazetteer {
+func FromGazetteer(g *gazetteer.Gazetteer) KnownNames {
 	return gazetteerFeatures{g}
 }
 

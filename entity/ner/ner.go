@@ -10,9 +10,9 @@
 // matches. Decoding is Viterbi search restricted to well-formed BILOU sequences (no I-
 // without a B-, no B- left open), so every result is a set of clean spans.
 //
-// Two lexicons stored in the model make up for the gap between edited news and the web
-// text names also come in: a case lexicon (how a word is usually written where case is
-// free, from the training text and UD English-EWT's training words) and a name lexicon
+// Two tables stored in the model make up for the gap between edited news and the web
+// text names also come in: a case table (how a word is usually written where case is
+// free, from the training text and UD English-EWT's training words) and a name table
 // (which words occur in WikiANN's person, organization and place names).
 //
 // The model is trained on the Groningen Meaning Bank (GMB, VOA news; every tenth sentence
@@ -31,7 +31,7 @@ import (
 	"sync"
 
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // Span is a name found in a sentence: words [Start, End) of Herald type Type.
@@ -40,20 +40,20 @@ type Span struct {
 	Type       string
 }
 
-// Gazetteer is what the recognizer asks of a list of known names: the longest name that
+// KnownNames is what the recognizer asks of a list of known names: the longest name that
 // starts at words[i], as its length in words and a label for what it names (a Herald
 // type, or a finer kind: "country", "city", "demonym"), or n == 0 when none does. The
 // labels become features, so a model must be used with the gazetteer it was trained
 // with. Longest must not allocate if recognition is to stay allocation-free.
-type Gazetteer interface {
+type KnownNames interface {
 	Longest(words []string, i int) (n int, typ string)
 }
 
-// GazetteerFunc adapts a function to Gazetteer.
-type GazetteerFunc func(words []string, i int) (n int, typ string)
+// KnownNamesFunc adapts a function to KnownNames.
+type KnownNamesFunc func(words []string, i int) (n int, typ string)
 
 // Longest calls f.
-func (f GazetteerFunc) Longest(words []string, i int) (int, string) { return f(words, i) }
+func (f KnownNamesFunc) Longest(words []string, i int) (int, string) { return f(words, i) }
 
 // Model is a trained recognizer.
 type Model struct {
@@ -66,13 +66,13 @@ type Model struct {
 	// trans[p*labels+c] is the score of label c after label p; row labels is the start of
 	// the sentence. Forbidden transitions hold -Inf.
 	trans []float32
-	// lex is the case lexicon (see caselex.go).
-	lex caseLexicon
-	// names is the name lexicon (see caselex.go).
-	names nameLexicon
+	// lex is the case table (see casetable.go).
+	lex caseTable
+	// names is the name table (see casetable.go).
+	names nameTable
 	// clusters are the word clusters of unlabelled text the model's cluster features read
 	// (nil in a model trained without them); a copy is stored in the model file.
-	clusters *cluster.Lexicon
+	clusters *wordclass.Classes
 	// outsideBias is added to the score of O at every word: raising it trades recall for
 	// precision. Training leaves it 0; TrainFromData picks it on held-out data.
 	outsideBias float32
@@ -188,7 +188,7 @@ func maskTransitions(trans []float32, labels int) {
 // by two goroutines at once; give each worker its own.
 type Recognizer struct {
 	m      *Model
-	gaz    Gazetteer
+	gaz    KnownNames
 	s      sentence
 	v      viterbi
 	feats  []uint64
@@ -215,7 +215,7 @@ func (m *Model) cacheWidth() int { return (1 + len(neighbourOffsets)) * m.labels
 
 // NewRecognizer returns a Recognizer for m. gaz may be nil; a model trained with a
 // gazetteer (UsesGazetteer) works without one, less well.
-func (m *Model) NewRecognizer(gaz Gazetteer) *Recognizer {
+func (m *Model) NewRecognizer(gaz KnownNames) *Recognizer {
 	m.layout()
 	return &Recognizer{
 		m:      m,

@@ -16,8 +16,8 @@ import (
 
 	"herald/entity/gazetteer"
 	"herald/learn"
-	"herald/syntax/cluster"
 	"herald/syntax/tagger"
+	"herald/syntax/wordclass"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -48,7 +48,7 @@ func loadTagger(t testing.TB) *tagger.Model {
 	return m
 }
 
-func loadGazetteer(t testing.TB) Gazetteer {
+func loadGazetteer(t testing.TB) KnownNames {
 	t.Helper()
 	g, err := gazetteer.Embedded()
 	if err != nil {
@@ -215,15 +215,15 @@ func trainTiny(t testing.TB) *Model {
 }
 
 // tinyClusters clusters the words of tiny.
-func tinyClusters(t testing.TB) *cluster.Lexicon {
+func tinyClusters(t testing.TB) *wordclass.Classes {
 	t.Helper()
-	c := cluster.NewCorpus()
+	c := wordclass.NewCorpus()
 	for range 3 {
 		for _, s := range tiny() {
 			c.Add(s.Words)
 		}
 	}
-	lex, err := cluster.Build(c, cluster.Options{MinCount: 2, Contexts: 10, FineClusters: 6, CoarseClusters: 3})
+	lex, err := wordclass.Build(c, wordclass.Options{MinCount: 2, Contexts: 10, FineClusters: 6, CoarseClusters: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func FuzzRead(f *testing.F) {
 
 func TestRecognizeAllocatesNothing(t *testing.T) {
 	m := trainTiny(t)
-	gaz := GazetteerFunc(func(words []string, i int) (int, string) {
+	gaz := KnownNamesFunc(func(words []string, i int) (int, string) {
 		if words[i] == "Almaty" {
 			return 1, "city"
 		}

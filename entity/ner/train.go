@@ -10,7 +10,7 @@ import (
 
 	"herald/entity/ner/iob"
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // defaultTypes are the entity types Herald's recognizer is trained to find, in label order.
@@ -92,7 +92,7 @@ func MapType(layout iob.Layout, s *iob.Sentence, span iob.Span) string {
 //     is given, a GMB ORG whose words are exactly a country, capital or city of it is LOC;
 //   - it lets names begin with a direction or article and end on a function word
 //     ("southern Afghanistan", "the Gaza Strip"); those words are cut off (see edgeWords).
-func FromIOB(layout iob.Layout, s *iob.Sentence, gaz Gazetteer) Sentence {
+func FromIOB(layout iob.Layout, s *iob.Sentence, gaz KnownNames) Sentence {
 	out := Sentence{Words: s.Words, ID: s.ID, Line: s.Line, Doc: s.Doc}
 	for _, sp := range s.Spans() {
 		t := MapType(layout, s, sp)
@@ -163,15 +163,15 @@ type TrainOptions struct {
 	// self-labelled sentences are repeated in the training set.
 	SelfTraining, SelfCopies int
 	// Clusters, when set, adds word-cluster features, and the model keeps a copy.
-	Clusters *cluster.Lexicon `json:"-"`
+	Clusters *wordclass.Classes `json:"-"`
 	// Gazetteer, when set, adds gazetteer features; the model then records that it wants
 	// one at recognition time.
-	Gazetteer Gazetteer
+	Gazetteer KnownNames
 	// CaseText is unlabelled text (sentences of words) whose writing of case the case
-	// lexicon counts, besides the training sentences'.
+	// table counts, besides the training sentences'.
 	CaseText [][]string `json:"-"`
 	// NameText are labelled sentences that are not trained on but whose names fill the
-	// name lexicon (see caselex.go).
+	// name table (see casetable.go).
 	NameText []Sentence `json:"-"`
 	// DevUse says what UNER EWT dev is for (TrainFromData): DevSelect, DevSplit or
 	// DevTrain. DevCopies is how many times dev sentences are repeated where they are
@@ -205,7 +205,7 @@ const (
 // DefaultTrainOptions are the options the shipped model was trained with (with
 // Gazetteer set to FromGazetteer of Herald's gazetteer). Chosen on UNER dev: WikiANN's
 // sentences as training data cost 1-2 points of F1 there (Wikipedia fragments are
-// neither news nor web text), so WikiANN only fills the name lexicon; lower-casing
+// neither news nor web text), so WikiANN only fills the name table; lower-casing
 // training sentences did not help; the first epochs score best (5 epochs: 64.86 against
 // 64.98 for 3). Two rounds of self-training with the self-labelled EWT sentences counted
 // twice score 64.98 on dev, one round counted once 64.42.
@@ -328,8 +328,8 @@ func Train(train, dev []Sentence, opt TrainOptions, log io.Writer) (*Model, erro
 	for _, words := range opt.CaseText {
 		counter.add(words)
 	}
-	lex := counter.lexicon()
-	names := buildNameLexicon(opt.NameText)
+	lex := counter.table()
+	names := buildNameTable(opt.NameText)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
 	lowered := make([]bool, len(train))
 	for i := range lowered {

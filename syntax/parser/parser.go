@@ -26,8 +26,8 @@ import (
 	"sync"
 
 	"herald/learn"
-	"herald/syntax/cluster"
 	"herald/syntax/models"
+	"herald/syntax/wordclass"
 )
 
 // RootLabel is the relation of the word attached to the artificial root.
@@ -41,7 +41,7 @@ type Model struct {
 	weights    *learn.Table // the perceptron, laid out for parsing: what the file holds
 	perceptron *learn.Model // as Train learned it; nil in a model read from a file
 	vocab      vocabulary
-	clusters   *cluster.Lexicon // nil: no cluster features
+	clusters   *wordclass.Classes // nil: no cluster features
 }
 
 // Labels are the relations the model can assign, in class order.
@@ -112,7 +112,7 @@ func (m *Model) Write(w io.Writer) error {
 		e.Uvarint(uint64(h - prev))
 		prev = h
 	}
-	cluster.EncodeOptional(e, m.clusters)
+	wordclass.EncodeOptional(e, m.clusters)
 	weights.Encode(e)
 	if _, err := e.WriteTo(w); err != nil {
 		return fmt.Errorf("parser: writing model: %w", err)
@@ -170,7 +170,7 @@ func decode(data string) (*Model, error) {
 		}
 		m.vocab[uint32(h)] = struct{}{}
 	}
-	m.clusters = cluster.DecodeOptional(d)
+	m.clusters = wordclass.DecodeOptional(d)
 	m.weights = learn.DecodeTable(d, m.classes())
 	if err := d.Finish(); err != nil {
 		return nil, err

@@ -12,8 +12,8 @@ import (
 
 	"herald/conllu"
 	"herald/learn"
-	"herald/syntax/cluster"
 	"herald/syntax/models"
+	"herald/syntax/wordclass"
 )
 
 var (
@@ -80,7 +80,7 @@ func trainTiny(tb testing.TB) *Model {
 	tinyOnce.Do(func() {
 		// Clusters of the treebank's own words, so that every test of the tiny model
 		// covers the cluster features and their place in the model file.
-		corpus := cluster.NewCorpus()
+		corpus := wordclass.NewCorpus()
 		for _, s := range tinyTreebank(tb) {
 			var words []string
 			for _, w := range s.Words {
@@ -88,7 +88,7 @@ func trainTiny(tb testing.TB) *Model {
 			}
 			corpus.Add(words)
 		}
-		lex, err := cluster.Build(corpus, cluster.Options{MinCount: 1, Contexts: 20, FineClusters: 8, CoarseClusters: 3})
+		lex, err := wordclass.Build(corpus, wordclass.Options{MinCount: 1, Contexts: 20, FineClusters: 8, CoarseClusters: 3})
 		if err != nil {
 			tb.Fatal(err)
 		}

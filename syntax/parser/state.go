@@ -1,6 +1,6 @@
 package parser
 
-import "herald/syntax/cluster"
+import "herald/syntax/wordclass"
 
 // The arc-hybrid transition system (Kuhlmann, Gómez-Rodríguez and Satta 2011) with the
 // artificial root at the end of the buffer (Ballesteros and Nivre 2013, "Going to the
@@ -87,7 +87,7 @@ const (
 )
 
 // setWords hashes the words and tags of the sentence into the state.
-func (s *state) setWords(words, upos, xpos []string, vocab vocabulary, clusters *cluster.Lexicon) {
+func (s *state) setWords(words, upos, xpos []string, vocab vocabulary, clusters *wordclass.Classes) {
 	n := int(s.n)
 	s.clusters = clusters != nil
 	s.word[0], s.xtag[0], s.utag[0] = noneAttr, noneAttr, noneAttr

@@ -10,7 +10,7 @@ import (
 
 	"herald/conllu"
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // TrainOptions control training. The zero value of a field means its default.
@@ -35,7 +35,7 @@ type TrainOptions struct {
 	// only with enough text behind them: clusters of 4M words of news gained 0.7 UAS on
 	// EWT dev, those of the 1.25M words of GMB and EWT train lost 0.2, so the shipped
 	// model goes without.
-	Clusters *cluster.Lexicon
+	Clusters *wordclass.Classes
 	// Seeds is the number of parsers trained, with seeds Seed, Seed+1, …, whose weights
 	// are averaged into the model (default 1).
 	Seeds int

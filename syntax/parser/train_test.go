@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"herald/conllu"
-	"herald/syntax/cluster"
 	"herald/syntax/tagger"
+	"herald/syntax/wordclass"
 )
 
 var (
@@ -34,15 +34,15 @@ var (
 )
 
 // experimentLexicons reads -clusters and -demonyms.
-func experimentLexicons(t *testing.T) (*cluster.Lexicon, []string) {
-	var lex *cluster.Lexicon
+func experimentLexicons(t *testing.T) (*wordclass.Classes, []string) {
+	var lex *wordclass.Classes
 	if *clustersFlag != "" {
 		f, err := os.Open(*clustersFlag)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		if lex, err = cluster.Read(f); err != nil {
+		if lex, err = wordclass.Read(f); err != nil {
 			t.Fatal(err)
 		}
 	}

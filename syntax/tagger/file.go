@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"herald/learn"
-	"herald/syntax/cluster"
 	"herald/syntax/models"
+	"herald/syntax/wordclass"
 )
 
 // File is the name `herald train tagger` gives the model file.
@@ -64,7 +64,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, d := range demonyms {
 		e.String(d)
 	}
-	cluster.EncodeOptional(e, m.lex.clusters)
+	wordclass.EncodeOptional(e, m.lex.clusters)
 	weights.encode(e)
 	_, err = e.WriteTo(w)
 	return err
@@ -133,7 +133,7 @@ func decode(data string) (*Model, error) {
 			m.lex.demonyms[d.String("demonym")] = struct{}{}
 		}
 	}
-	m.lex.clusters = cluster.DecodeOptional(d)
+	m.lex.clusters = wordclass.DecodeOptional(d)
 	if d.Err() != nil {
 		return nil, d.Err()
 	}

@@ -41,7 +41,7 @@ package tagger
 import (
 	"herald/document"
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // Model is a trained tagger. It is immutable once loaded or trained.
@@ -72,7 +72,7 @@ type Model struct {
 // tagger to learn that "Kazakh President" starts with an adjective. The model file keeps
 // a copy of both, so tagging needs nothing else.
 type lexicons struct {
-	clusters *cluster.Lexicon
+	clusters *wordclass.Classes
 	demonyms map[string]struct{} // lowercase
 }
 

@@ -11,7 +11,7 @@ import (
 	"herald/conllu"
 	"herald/document"
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 const shippedModel = "../models/tagger.model"
@@ -295,9 +295,9 @@ func FuzzTag(f *testing.F) {
 }
 
 // tinyLexicons is a cluster lexicon and demonym list of our own for the tiny treebank.
-func tinyLexicons(t testing.TB) (*cluster.Lexicon, []string) {
+func tinyLexicons(t testing.TB) (*wordclass.Classes, []string) {
 	t.Helper()
-	c := cluster.NewCorpus()
+	c := wordclass.NewCorpus()
 	for range 3 {
 		for _, s := range []string{
 			"Ministers met in Astana .", "Leaders met in Beijing .", "Ministers visited Chinese factories .",
@@ -306,7 +306,7 @@ func tinyLexicons(t testing.TB) (*cluster.Lexicon, []string) {
 			c.Add(strings.Fields(s))
 		}
 	}
-	lex, err := cluster.Build(c, cluster.Options{MinCount: 2, Contexts: 10, FineClusters: 6, CoarseClusters: 3})
+	lex, err := wordclass.Build(c, wordclass.Options{MinCount: 2, Contexts: 10, FineClusters: 6, CoarseClusters: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

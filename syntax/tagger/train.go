@@ -12,7 +12,7 @@ import (
 
 	"herald/conllu"
 	"herald/learn"
-	"herald/syntax/cluster"
+	"herald/syntax/wordclass"
 )
 
 // TrainOptions control training. DefaultTrainOptions gives the settings the shipped
@@ -48,7 +48,7 @@ type TrainOptions struct {
 	CoarseMinWeight float32
 	// Clusters, when set, adds the word clusters of the word and its neighbours to the
 	// features; the model keeps a copy.
-	Clusters *cluster.Lexicon
+	Clusters *wordclass.Classes
 	// Demonyms are nationality words ("Kazakh", "Chileans"), in any case; the model keeps
 	// them and marks them with a feature. They come from the gazetteer, which the
 	// caller reads, so that this package does not depend on entity recognition.
@@ -465,7 +465,7 @@ func buildDictionary(train []*conllu.Sentence, skip int, classOf map[string]int,
 	return words
 }
 
-func newLexicons(clusters *cluster.Lexicon, demonyms []string) lexicons {
+func newLexicons(clusters *wordclass.Classes, demonyms []string) lexicons {
 	lex := lexicons{clusters: clusters}
 	if len(demonyms) > 0 {
 		lex.demonyms = make(map[string]struct{}, len(demonyms))

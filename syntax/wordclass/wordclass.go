@@ -1,4 +1,4 @@
-// Package cluster groups words that occur in the same contexts, from unlabelled text, so
+// Package wordclass groups words into classes that occur in the same contexts, from unlabelled text, so
 // that the tagger and the parser can treat a word the treebank never showed them like
 // the words it resembles ("Kazakh" like "Chinese", "Tuesday" like "Monday"). It is the use
 // Koo, Carreras and Collins (2008) made of Brown clusters, with a simpler clustering.
@@ -11,8 +11,8 @@
 // from the most frequent words, as Brown's algorithm does, so the result depends on the
 // text alone.
 //
-// A Lexicon is read-only once built or read, and Lookup allocates nothing.
-package cluster
+// A Classes is read-only once built or read, and Lookup allocates nothing.
+package wordclass
 
 import (
 	"errors"
@@ -27,16 +27,16 @@ import (
 	"herald/learn"
 )
 
-// Lexicon maps word forms to their two cluster numbers. Cluster numbers start at 1; 0
+// Classes maps word forms to their two cluster numbers. Cluster numbers start at 1; 0
 // means the word was not clustered.
-type Lexicon struct {
+type Classes struct {
 	fine, coarse int
 	byKey        map[uint64]uint32 // fine<<16 | coarse
 	forms        []string          // in file order
 }
 
 // Lookup returns the fine and coarse clusters of w (0, 0 when w is unknown).
-func (l *Lexicon) Lookup(w string) (fine, coarse int) {
+func (l *Classes) Lookup(w string) (fine, coarse int) {
 	if l == nil {
 		return 0, 0
 	}
@@ -48,7 +48,7 @@ func (l *Lexicon) Lookup(w string) (fine, coarse int) {
 }
 
 // Len is the number of words in the lexicon.
-func (l *Lexicon) Len() int {
+func (l *Classes) Len() int {
 	if l == nil {
 		return 0
 	}
@@ -56,7 +56,7 @@ func (l *Lexicon) Len() int {
 }
 
 // Words are the clustered forms (lowercased, digits as 0), most frequent first.
-func (l *Lexicon) Words() []string {
+func (l *Classes) Words() []string {
 	if l == nil {
 		return nil
 	}
@@ -177,7 +177,7 @@ func (c *Corpus) sentences() int {
 
 // Build clusters the words of the corpus. The same corpus and options give the same
 // lexicon.
-func Build(c *Corpus, opt Options) (*Lexicon, error) {
+func Build(c *Corpus, opt Options) (*Classes, error) {
 	opt.defaults()
 	// The vocabulary, most frequent first; ties by form, so the order is fixed.
 	var vocab []int32
@@ -206,7 +206,7 @@ func Build(c *Corpus, opt Options) (*Lexicon, error) {
 	vectors := c.contextVectors(vocab, rank, opt.Contexts)
 	fine := kmeans(vectors, opt.FineClusters, opt.Iterations)
 	coarse := kmeans(vectors, opt.CoarseClusters, opt.Iterations)
-	l := &Lexicon{fine: opt.FineClusters, coarse: opt.CoarseClusters, byKey: make(map[uint64]uint32, len(vocab))}
+	l := &Classes{fine: opt.FineClusters, coarse: opt.CoarseClusters, byKey: make(map[uint64]uint32, len(vocab))}
 	for r, id := range vocab {
 		l.byKey[key(c.forms[id])] = uint32(fine[r]+1)<<16 | uint32(coarse[r]+1)
 	}
@@ -373,14 +373,14 @@ const (
 )
 
 // Write encodes the lexicon. The same lexicon always gives the same bytes.
-func (l *Lexicon) Write(w io.Writer) error {
+func (l *Classes) Write(w io.Writer) error {
 	e := learn.NewEncoder(fileKind, fileVersion)
 	l.encode(e)
 	_, err := e.WriteTo(w)
 	return err
 }
 
-func (l *Lexicon) encode(e *learn.Encoder) {
+func (l *Classes) encode(e *learn.Encoder) {
 	e.Uvarint(uint64(l.fine))
 	e.Uvarint(uint64(l.coarse))
 	e.Uvarint(uint64(len(l.forms)))
@@ -393,7 +393,7 @@ func (l *Lexicon) encode(e *learn.Encoder) {
 }
 
 // Read decodes a lexicon written by Write.
-func Read(r io.Reader) (*Lexicon, error) {
+func Read(r io.Reader) (*Classes, error) {
 	data, err := learn.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("clusters: %w", err)
@@ -411,7 +411,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 
 // EncodeOptional appends a lexicon, or its absence (nil), to a model file that keeps a
 // copy of one: a byte 1 or 0, then the payload of a clusters file.
-func EncodeOptional(e *learn.Encoder, l *Lexicon) {
+func EncodeOptional(e *learn.Encoder, l *Classes) {
 	if l == nil {
 		e.Uvarint(0)
 		return
@@ -422,20 +422,20 @@ func EncodeOptional(e *learn.Encoder, l *Lexicon) {
 
 // DecodeOptional reads what EncodeOptional wrote; errors are d's. The lexicon's words
 // are substrings of the file's data.
-func DecodeOptional(d *learn.Decoder) *Lexicon {
+func DecodeOptional(d *learn.Decoder) *Classes {
 	if d.Int("clusters present", 1) == 0 {
 		return nil
 	}
 	return decode(d)
 }
 
-func decode(d *learn.Decoder) *Lexicon {
+func decode(d *learn.Decoder) *Classes {
 	fine, coarse := d.Int("fine clusters", 1<<16-1), d.Int("coarse clusters", 1<<16-1)
 	if d.Err() == nil && (fine < 1 || coarse < 1) {
 		d.Failf("%d and %d clusters", fine, coarse)
 	}
 	n := d.Count("words", 1<<24)
-	l := &Lexicon{fine: fine, coarse: coarse, byKey: make(map[uint64]uint32, n), forms: make([]string, 0, n)}
+	l := &Classes{fine: fine, coarse: coarse, byKey: make(map[uint64]uint32, n), forms: make([]string, 0, n)}
 	for range n {
 		f := d.String("word")
 		a, b := d.Int("fine cluster", fine), d.Int("coarse cluster", coarse)

@@ -11,7 +11,7 @@ import (
 // A capital letter marks a name only if the word is not usually written with one. At the
 // start of a sentence, in a headline, or in the title-cased product names and chatter of
 // web text ("Great Service", "Nope", "Delivery is lightning fast") capitals say little,
-// and a model trained on edited news trusts them too much. The case lexicon records, for
+// and a model trained on edited news trusts them too much. The case table records, for
 // each word form seen often enough in running text, how it is usually written where case
 // is free (not first in its sentence); its class is a feature. It is derived from the
 // training text and, for the web's own vocabulary, the words of UD English-EWT's training
@@ -24,15 +24,15 @@ const (
 	caseNormCap        // capitalized (90% or more)
 )
 
-// minCaseCount is how often a form must occur to enter the lexicon.
+// minCaseCount is how often a form must occur to enter the table.
 const minCaseCount = 3
 
-// caseLexicon maps the hash of a lower-cased form to its case class.
-type caseLexicon map[uint64]uint8
+// caseTable maps the hash of a lower-cased form to its case class.
+type caseTable map[uint64]uint8
 
 func lexKey(lower []byte) uint64 { return learn.Feature(0).Bytes(lower).Sum() }
 
-// caseCounter gathers the counts a caseLexicon is built from.
+// caseCounter gathers the counts a caseTable is built from.
 type caseCounter struct {
 	counts map[uint64]*[2]int32 // lower, capitalized
 	lower  []byte
@@ -74,8 +74,8 @@ func isSentenceStart(prev string) bool {
 	return false
 }
 
-func (c *caseCounter) lexicon() caseLexicon {
-	lex := make(caseLexicon)
+func (c *caseCounter) table() caseTable {
+	lex := make(caseTable)
 	for k, n := range c.counts {
 		total := n[0] + n[1]
 		if total < minCaseCount {
@@ -99,16 +99,16 @@ func (c *caseCounter) lexicon() caseLexicon {
 }
 
 // class is the case class of a lower-cased form.
-func (l caseLexicon) class(lower []byte) uint8 {
+func (l caseTable) class(lower []byte) uint8 {
 	if l == nil {
 		return caseUnseen
 	}
 	return l[lexKey(lower)]
 }
 
-// encode appends the lexicon to a model file: a count, then (key step, class byte)
+// encode appends the table to a model file: a count, then (key step, class byte)
 // pairs in key order.
-func (l caseLexicon) encode(e *learn.Encoder) {
+func (l caseTable) encode(e *learn.Encoder) {
 	keys := make([]uint64, 0, len(l))
 	for k := range l {
 		keys = append(keys, k)
@@ -123,15 +123,15 @@ func (l caseLexicon) encode(e *learn.Encoder) {
 	}
 }
 
-func decodeCaseLexicon(d *learn.Decoder) caseLexicon {
-	n := d.Count("lexicon forms", 1<<24)
-	lex := make(caseLexicon, n)
+func decodeCaseTable(d *learn.Decoder) caseTable {
+	n := d.Count("table forms", 1<<24)
+	lex := make(caseTable, n)
 	var key uint64
 	for i := 0; i < n && d.Err() == nil; i++ {
-		step := d.Uvarint("lexicon key")
-		c := d.Byte("lexicon class")
+		step := d.Uvarint("table key")
+		c := d.Byte("table class")
 		if d.Err() == nil && i > 0 && step == 0 {
-			d.Failf("lexicon key %#x twice", key)
+			d.Failf("table key %#x twice", key)
 		}
 		key += step
 		if d.Err() == nil {
@@ -141,7 +141,7 @@ func decodeCaseLexicon(d *learn.Decoder) caseLexicon {
 	return lex
 }
 
-// The name lexicon records which words occur in which names of a corpus that is not
+// The name table records which words occur in which names of a corpus that is not
 // trained on (WikiANN's English training part, Wikipedia fragments with wide coverage of
 // people, organizations and places): a bit set per lower-cased word. It lets the model
 // tell a first name ("Vernon") from a town without having seen either in GMB, and it is
@@ -154,14 +154,14 @@ const (
 	nameLOC
 )
 
-// nameLexicon maps the hash of a lower-cased form to its bit set.
-type nameLexicon = caseLexicon
+// nameTable maps the hash of a lower-cased form to its bit set.
+type nameTable = caseTable
 
-// minNameCount is how often a form must occur in names to enter the name lexicon.
+// minNameCount is how often a form must occur in names to enter the name table.
 const minNameCount = 2
 
-// buildNameLexicon counts the words of the names in sents.
-func buildNameLexicon(sents []Sentence) nameLexicon {
+// buildNameTable counts the words of the names in sents.
+func buildNameTable(sents []Sentence) nameTable {
 	type count struct{ n [4]int32 }
 	counts := map[uint64]*count{}
 	var lower []byte
@@ -194,7 +194,7 @@ func buildNameLexicon(sents []Sentence) nameLexicon {
 			}
 		}
 	}
-	lex := nameLexicon{}
+	lex := nameTable{}
 	for k, c := range counts {
 		var bits uint8
 		for b, n := range c.n {

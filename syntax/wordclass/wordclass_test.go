@@ -1,4 +1,4 @@
-package cluster
+package wordclass
 
 import (
 	"bytes"
