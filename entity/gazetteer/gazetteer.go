@@ -50,15 +50,6 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind(%d)", uint8(k))
 }
 
-func parseKind(s string) (Kind, bool) {
-	for k, name := range kindNames {
-		if k != 0 && name == s {
-			return Kind(k), true
-		}
-	}
-	return 0, false
-}
-
 // Entry is one referent a name can point to.
 type Entry struct {
 	Kind Kind

@@ -146,12 +146,13 @@ func decodeCaseTable(d *learn.Decoder) caseTable {
 // people, organizations and places): a bit set per lower-cased word. It lets the model
 // tell a first name ("Vernon") from a town without having seen either in GMB, and it is
 // built from sentences the perceptron never trains on, so the features are as reliable
-// in training as at recognition.
+// in training as at recognition. The bits:
 const (
-	nameFirstPER uint8 = 1 << iota // the first word of a person's name
-	nameOtherPER                   // a later word of a person's name
-	nameORG
-	nameLOC
+	nameFirstPER = iota // the first word of a person's name
+	nameOtherPER        // a later word of a person's name
+	nameORG             // a word of an organization's name
+	nameLOC             // a word of a place's name
+	nameBits
 )
 
 // nameTable maps the hash of a lower-cased form to its bit set.
@@ -162,7 +163,7 @@ const minNameCount = 2
 
 // buildNameTable counts the words of the names in sents.
 func buildNameTable(sents []Sentence) nameTable {
-	type count struct{ n [4]int32 }
+	type count struct{ n [nameBits]int32 }
 	counts := map[uint64]*count{}
 	var lower []byte
 	for i := range sents {
@@ -172,14 +173,14 @@ func buildNameTable(sents []Sentence) nameTable {
 				var bit int
 				switch sp.Type {
 				case "PERSON":
-					bit = 1
+					bit = nameOtherPER
 					if k == sp.Start {
-						bit = 0
+						bit = nameFirstPER
 					}
 				case "ORG":
-					bit = 2
+					bit = nameORG
 				case "LOC":
-					bit = 3
+					bit = nameLOC
 				default:
 					continue
 				}
