@@ -16,6 +16,9 @@ type sentence struct {
 	upper    []string // forms, upper-cased
 	lemma    []string // lemmas, upper-cased
 	entity   []int    // the entity (index into doc.Entities) covering each token, or -1
+	// named reports whether one name entity of the document spans all of the bytes
+	// [lo, hi): nameIndex, which Annotate builds once per document.
+	named func(lo, hi int) bool
 }
 
 func newSentence(doc *document.Document, si int, entityAt func(start, end int) int) *sentence {
