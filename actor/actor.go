@@ -22,6 +22,7 @@
 package actor
 
 import (
+	"sort"
 	"strings"
 
 	"herald/document"
@@ -185,13 +186,16 @@ func (c *Coder) Phrase(words []string, date string) Coding {
 	return r.coding()
 }
 
-// tokensIn returns the words of the tokens of doc within [start, end).
+// tokensIn returns the words of the tokens of doc within [start, end). Sentences come in
+// text order, so the first that may hold one is a binary search away: a look at every
+// sentence for every entity would make the stage quadratic in the document's length.
 func tokensIn(doc *document.Document, start, end int) []string {
 	var words []string
-	for si := range doc.Sentences {
+	first := sort.Search(len(doc.Sentences), func(si int) bool { return doc.Sentences[si].End > start })
+	for si := first; si < len(doc.Sentences); si++ {
 		s := &doc.Sentences[si]
-		if s.End <= start || s.Start >= end {
-			continue
+		if s.Start >= end {
+			break
 		}
 		for _, t := range s.Tokens {
 			if t.Start >= start && t.End <= end {

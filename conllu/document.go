@@ -31,6 +31,9 @@ const (
 	// commentGUMDate is the creation date GUM gives its documents, taken when no
 	// "# date" is given.
 	commentGUMDate = "meta::dateCreated"
+	// commentSplit = true marks, on the sentence itself, a piece of a run that
+	// segmentation cut for its length (document.Sentence.Split).
+	commentSplit = "split_too_long"
 )
 
 // ParagraphSeparator joins paragraphs when the text of a document is rebuilt from the
@@ -43,7 +46,7 @@ const ParagraphSeparator = "\n\n"
 //   - the first sentence carries "# newdoc id", "# date" (the publication date), the
 //     dateline as "# dateline" and "# dateline_range", "# url" and "# title";
 //   - sentence i (1-based) gets "# sent_id = <doc.ID>-<i>" and "# text", with line breaks
-//     flattened to spaces;
+//     flattened to spaces, and "# split_too_long = true" when it is a piece of a longer run;
 //   - MISC holds each token's byte range in the text (TokenRange=start:end, as UDPipe
 //     writes it), SpaceAfter=No when the next token follows without a gap, and
 //     SpacesAfter=… (UDPipe's escapes: \s \t \n \r) when the whitespace after it is
@@ -63,6 +66,9 @@ func WriteDocument(w io.Writer, doc *document.Document) error {
 		s.Comments = s.Comments[:0]
 		if i == 0 {
 			s.Comments = documentComments(s.Comments, doc)
+		}
+		if ds.Split {
+			s.Comments = append(s.Comments, commentSplit+" = true")
 		}
 		s.ID = doc.ID + "-" + strconv.Itoa(i+1)
 		s.Text = sentenceText(doc.Text, ds)
@@ -639,7 +645,13 @@ func (b *docBuilder) addSentence(s *Sentence, toks []document.Token) {
 	if len(toks) == 0 {
 		return
 	}
-	b.doc.Sentences = append(b.doc.Sentences, document.Sentence{Start: toks[0].Start, End: toks[len(toks)-1].End, Tokens: toks})
+	split := false
+	for _, c := range s.Comments {
+		if key, value, ok := strings.Cut(c, "="); ok && strings.TrimSpace(key) == commentSplit {
+			split = strings.TrimSpace(value) == "true"
+		}
+	}
+	b.doc.Sentences = append(b.doc.Sentences, document.Sentence{Start: toks[0].Start, End: toks[len(toks)-1].End, Tokens: toks, Split: split})
 }
 
 // Documents reads the documents of the CoNLL-U file at path ("-": stdin) for the

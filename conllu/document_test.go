@@ -59,15 +59,17 @@ func wireDoc() *document.Document {
 }
 
 // TestDocumentRoundTrip: what WriteDocument writes reads back to the same text (the
-// headline, which the file does not hold, as spaces), tokens, syntax, date and dateline.
+// headline, which the file does not hold, as spaces), tokens, syntax, date, dateline and
+// the mark of a sentence cut for its length.
 func TestDocumentRoundTrip(t *testing.T) {
 	doc := wireDoc()
+	doc.Sentences[1].Split = true
 	var out bytes.Buffer
 	if err := WriteDocument(&out, doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"# newdoc id = w1\n", "# date = 2025-03-04\n", "# dateline = GENEVA, March 4 (Reuters) -\n",
-		"# dateline_range = 13:40\n", "SpacesAfter=\\n|TokenRange=", "SpacesAfter=\\s\\s|", "SpacesAfter=\\n\\n|"} {
+		"# dateline_range = 13:40\n", "# split_too_long = true\n", "SpacesAfter=\\n|TokenRange=", "SpacesAfter=\\s\\s|", "SpacesAfter=\\n\\n|"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -95,6 +97,9 @@ func TestDocumentRoundTrip(t *testing.T) {
 		got := back.Sentences[i]
 		if got.Start != s.Start || got.End != s.End || len(got.Tokens) != len(s.Tokens) {
 			t.Fatalf("sentence %d: %d-%d with %d tokens, want %d-%d with %d", i, got.Start, got.End, len(got.Tokens), s.Start, s.End, len(s.Tokens))
+		}
+		if got.Split != s.Split {
+			t.Errorf("sentence %d: split %v, want %v", i, got.Split, s.Split)
 		}
 		for j, tok := range s.Tokens {
 			if got.Tokens[j] != tok {

@@ -217,6 +217,12 @@ type Sentence struct {
 	Start  int     `json:"start"`
 	End    int     `json:"end"`
 	Tokens []Token `json:"tokens"`
+	// Split is set on every piece of a run of text that segmentation found longer than
+	// segment.MaxTokens tokens and cut at its best breaks (a semicolon, a colon, a comma
+	// before a conjunction, a comma, else at the limit): a web page's long list or a
+	// paragraph with no full stop. The pieces are consecutive sentences; each is tagged,
+	// parsed and coded on its own.
+	Split bool `json:"split_too_long,omitempty"`
 	// Unparsed is set when the pipeline tagged the sentence but did not parse it, because
 	// it can hold no event and only events were asked for: its heads are 0 and its
 	// relations empty. It is no part of the output contract.

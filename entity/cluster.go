@@ -43,6 +43,7 @@ type referent struct {
 // name at date, when the gazetteer knows exactly one.
 func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 	var refs []referent
+	idx := newReferentIndex()
 	join := func(i, r int) {
 		ms[i].cluster = r
 		refs[r].last = i
@@ -51,6 +52,7 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 		ref.last = i
 		refs = append(refs, ref)
 		ms[i].cluster = len(refs) - 1
+		idx.add(refs, len(refs)-1)
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -61,10 +63,12 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 		switch m.kind {
 		case nameMention:
 			m.parts = nameParts(m.name)
-			retypeAsPerson(refs, m)
-			if r := findNamed(refs, m); r >= 0 {
+			retypeAsPerson(refs, idx, m)
+			if r := findNamed(refs, idx, m); r >= 0 {
 				join(i, r)
+				parts, roles := refs[r].parts, refs[r].roles
 				mergeInto(&refs[r], m)
+				idx.grow(refs, r, parts, roles)
 			} else {
 				create(i, newReferent(m))
 			}
@@ -73,11 +77,14 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 				join(i, ms[k].cluster)
 			}
 		case nominalMention:
-			if r := nominalAntecedent(ms, refs, i); r >= 0 {
+			if r := nominalAntecedent(refs, idx, m); r >= 0 {
 				join(i, r)
 			} else if m.typ == "PERSON" {
 				create(i, newReferent(m))
 			}
+		}
+		if r := m.cluster; r >= 0 && m.gazKind == gazetteer.Country && strings.HasPrefix(refs[r].key, "country:") {
+			idx.lastCountry = r
 		}
 	}
 	resolveCounterparts(ms, refs)
@@ -189,14 +196,14 @@ func resolveCounterparts(ms []mention, refs []referent) {
 // retypeAsPerson makes a person of a name the recognizer typed otherwise but that is part
 // of the name of a person already met: "Tokayev" at the start of a sentence looks like an
 // organization to the recognizer, not to a reader who has just read "Kassym-Jomart Tokayev".
-func retypeAsPerson(refs []referent, m *mention) {
+func retypeAsPerson(refs []referent, idx *referentIndex, m *mention) {
 	if m.typ == "PERSON" || m.typ == "NORP" || m.gazKind != 0 {
 		return
 	}
 	if len(m.parts) == 0 {
 		return
 	}
-	for r := range refs {
+	for _, r := range newest(idx.byWord[m.parts[0]]) { // a person whose name holds all of m's
 		if refs[r].typ == "PERSON" && subset(m.parts, refs[r].parts) {
 			m.typ = "PERSON"
 			return
@@ -215,22 +222,27 @@ func nameParts(name string) []string {
 	return parts
 }
 
-// findNamed returns the referent a name mention joins, or -1 for a new one.
-func findNamed(refs []referent, m *mention) int {
+// findNamed returns the referent a name mention joins, or -1 for a new one: of those
+// that match, the one mentioned last.
+func findNamed(refs []referent, idx *referentIndex, m *mention) int {
 	best := -1
 	if m.typ == "PERSON" {
 		parts := m.parts
 		if len(parts) == 0 {
 			return -1
 		}
-		for r := range refs {
-			ref := &refs[r]
-			if ref.typ != "PERSON" || len(ref.parts) == 0 {
-				continue
-			}
-			if subset(parts, ref.parts) || subset(ref.parts, parts) {
-				if best < 0 || ref.last > refs[best].last {
-					best = r
+		// A person whose name holds all of m's words, or whose words m's name holds,
+		// shares a word with it.
+		for _, w := range parts {
+			for _, r := range newest(idx.byWord[w]) {
+				ref := &refs[r]
+				if ref.typ != "PERSON" || len(ref.parts) == 0 {
+					continue
+				}
+				if subset(parts, ref.parts) || subset(ref.parts, parts) {
+					if best < 0 || ref.last > refs[best].last {
+						best = r
+					}
 				}
 			}
 		}
@@ -238,7 +250,11 @@ func findNamed(refs []referent, m *mention) int {
 	}
 	key := referentKey(m)
 	acronym := m.typ == "ORG" && isAllCaps(m.name) && !strings.ContainsAny(m.name, " ")
-	for r := range refs {
+	candidates := newest(idx.byKey[key])
+	if acronym {
+		candidates = append(candidates[:len(candidates):len(candidates)], newest(idx.byInitials[strings.ReplaceAll(m.name, ".", "")])...)
+	}
+	for _, r := range candidates {
 		ref := &refs[r]
 		if ref.typ == "PERSON" {
 			continue
@@ -324,34 +340,36 @@ func pronounAntecedent(ms []mention, refs []referent, i int) int {
 	return -1
 }
 
-// nominalAntecedent returns the referent a definite description ms[i] refers back to, or
-// -1: the latest person with the same role (or a role on the same head word) for "the
-// minister", the latest country for "the country".
-func nominalAntecedent(ms []mention, refs []referent, i int) int {
-	m := &ms[i]
-	for k := i - 1; k >= 0; k-- {
-		c := &ms[k]
-		if c.cluster < 0 {
-			continue
-		}
-		ref := &refs[c.cluster]
-		if m.typ == "GPE" {
-			if strings.HasPrefix(ref.key, "country:") && c.gazKind == gazetteer.Country {
-				return c.cluster
-			}
-			continue
-		}
-		if ref.typ != "PERSON" || ref.name == "" {
+// nominalAntecedent returns the referent a definite description m refers back to, or -1:
+// the latest mentioned person with the same role (or a role on the same head word) for
+// "the minister", the country last mentioned by its name for "the country".
+func nominalAntecedent(refs []referent, idx *referentIndex, m *mention) int {
+	if m.typ == "GPE" {
+		return idx.lastCountry
+	}
+	if len(m.roles) == 0 {
+		return -1
+	}
+	// A matching role ends in m's head word, or is m's role.
+	candidates := newest(idx.byRoleWord[m.word])
+	if w := lastWord(strings.ToLower(m.roles[0])); w != m.word {
+		candidates = append(candidates[:len(candidates):len(candidates)], newest(idx.byRoleWord[w])...)
+	}
+	best := -1
+	for _, r := range candidates {
+		ref := &refs[r]
+		if ref.typ != "PERSON" || ref.name == "" || best >= 0 && ref.last <= refs[best].last {
 			continue
 		}
 		for _, role := range ref.roles {
 			lr := strings.ToLower(role)
 			if lr == strings.ToLower(m.roles[0]) || strings.HasSuffix(lr, " "+m.word) || lr == m.word {
-				return c.cluster
+				best = r
+				break
 			}
 		}
 	}
-	return -1
+	return best
 }
 
 // leaderNationality is the country of the one head of state or government the gazetteer

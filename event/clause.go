@@ -21,6 +21,9 @@ type sentence struct {
 	phrase []int
 	// actorOf is, for each entity, its actor mention (document.EntityActors).
 	actorOf []int
+	// named reports whether one name entity of the document spans all of the bytes
+	// [lo, hi): nameIndex, which Annotate builds once per document.
+	named func(lo, hi int) bool
 }
 
 // newSentence prepares sentence si of doc. phrases are the phrase mentions of the actors

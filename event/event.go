@@ -67,12 +67,15 @@ func (c *Coder) Annotate(doc *document.Document) {
 			phrases[a.Sentence] = append(phrases[a.Sentence], k)
 		}
 	}
+	named := nameIndex(doc)
+	dateOf := sentenceDates(doc)
 	date := actor.Date(doc)
 	for si := range doc.Sentences {
 		if len(doc.Sentences[si].Tokens) == 0 {
 			continue
 		}
 		s := newSentence(doc, si, entityAt, phrases[si], actorOf)
+		s.named = named
 		if story, hit := c.discarded(s); hit {
 			if story {
 				doc.Events = doc.Events[:0]
@@ -90,21 +93,58 @@ func (c *Coder) Annotate(doc *document.Document) {
 					doc.Warnings = append(doc.Warnings, fmt.Sprintf("sentence %d: event coder skipped it after an internal error: %v", si, r))
 				}
 			}()
-			doc.Events = c.sentence(doc, s, sentenceDate(doc, si, date), doc.Events)
+			doc.Events = c.sentence(doc, s, dateOf(si, date), doc.Events)
 		}()
 	}
 }
 
-// sentenceDate is the date of the events of sentence si: a time expression in it that
-// resolves to a day, else the document's date.
-func sentenceDate(doc *document.Document, si int, date string) string {
-	sent := doc.Sentences[si]
-	for _, t := range doc.Times {
-		if t.Start >= sent.Start && t.End <= sent.End && len(t.Value) == 10 && t.Value[4] == '-' {
-			return t.Value
+// sentenceDates returns the function that gives the date of the events of sentence si:
+// the first time expression in it that resolves to a day, else the document's date.
+// Package timex gives the times in text order, so each sentence looks at its own times
+// alone (a binary search away), not at every time of the document; times in another order
+// are read in full.
+func sentenceDates(doc *document.Document) func(si int, date string) string {
+	sorted := slices.IsSortedFunc(doc.Times, func(a, b document.Time) int { return a.Start - b.Start })
+	return func(si int, date string) string {
+		sent := doc.Sentences[si]
+		times := doc.Times
+		if sorted {
+			from, _ := slices.BinarySearchFunc(times, sent.Start, func(t document.Time, start int) int { return t.Start - start })
+			to, _ := slices.BinarySearchFunc(times, sent.End+1, func(t document.Time, end int) int { return t.Start - end })
+			times = times[from:to]
+		}
+		for _, t := range times {
+			if t.Start >= sent.Start && t.End <= sent.End && len(t.Value) == 10 && t.Value[4] == '-' {
+				return t.Value
+			}
+		}
+		return date
+	}
+}
+
+// nameIndex returns the function that reports whether one name entity spans all of the
+// bytes [lo, hi), with a binary search over the names sorted by start and the furthest end
+// among those starting at or before lo.
+func nameIndex(doc *document.Document) func(lo, hi int) bool {
+	var starts, ends []int // ends[k]: the furthest end of the names up to starts[k]
+	order := make([]int, 0, len(doc.Entities))
+	for i := range doc.Entities {
+		if doc.Entities[i].Mention == "name" {
+			order = append(order, i)
 		}
 	}
-	return date
+	slices.SortStableFunc(order, func(a, b int) int { return doc.Entities[a].Start - doc.Entities[b].Start })
+	for _, i := range order {
+		end := doc.Entities[i].End
+		if len(ends) > 0 {
+			end = max(end, ends[len(ends)-1])
+		}
+		starts, ends = append(starts, doc.Entities[i].Start), append(ends, end)
+	}
+	return func(lo, hi int) bool {
+		k, _ := slices.BinarySearch(starts, lo+1) // starts[:k] start at or before lo
+		return k > 0 && ends[k-1] >= hi
+	}
 }
 
 // discarded reports whether a discard phrase occurs in the sentence, and whether it
@@ -421,7 +461,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	verb := s.toks[cl.verb]
 	for _, src := range sources {
 		for _, tgt := range targets {
-			if sameActor(doc, src, tgt) {
+			if sameActor(doc, s, src, tgt) {
 				continue
 			}
 			for dir, code := range [2]string{forward, backward} {
@@ -472,7 +512,7 @@ func sameSide(sources []actorRef, t actorRef) bool {
 
 // sameActor reports whether two participants are one: the same entity cluster, the same
 // span, or the same code ("China … China" does not make China meet itself).
-func sameActor(doc *document.Document, a, b actorRef) bool {
+func sameActor(doc *document.Document, s *sentence, a, b actorRef) bool {
 	if a.start == b.start && a.end == b.end {
 		return true
 	}
@@ -481,10 +521,8 @@ func sameActor(doc *document.Document, a, b actorRef) bool {
 	}
 	// Two phrases inside one entity's span are pieces of one name the parse split:
 	// "Deputy" and "Prime Minister John Prescott" are one man.
-	for _, e := range doc.Entities {
-		if e.Mention == "name" && a.start >= e.Start && a.end <= e.End && b.start >= e.Start && b.end <= e.End {
-			return true
-		}
+	if s.named != nil && s.named(min(a.start, b.start), max(a.end, b.end)) {
+		return true
 	}
 	// The same code on both sides is one actor as event data counts them: two Chinese
 	// officials exchanging greetings are CHNGOV talking to itself.

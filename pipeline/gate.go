@@ -211,7 +211,9 @@ var initialsJoiners = map[string]bool{"of": true, "and": true, "for": true, "the
 
 // addInitials adds the initials of every run of capitalized words (joiners allowed
 // inside) that holds a word of a name that may be coded, and every stretch of them:
-// "The Asian Development Bank" gives TADB, ADB, AD, …
+// "The Asian Development Bank" gives TADB, ADB, AD, … Only stretches an acronym can spell
+// (maxAcronym letters at most) are kept: all of them would be quadratic in the run's
+// length, and a list of names with no punctuation makes runs of hundreds of words.
 func addInitials(initials map[string]bool, words []string, codable []bool) {
 	for i := 0; i < len(words); {
 		if !isCapitalized(words[i]) {
@@ -231,7 +233,7 @@ func addInitials(initials map[string]bool, words []string, codable []bool) {
 			// every stretch of the initials: "Mitsubishi Heavy Industries Ltd" is MHI
 			ini := b.String()
 			for from := 0; from < len(ini)-1; from++ {
-				for to := from + 2; to <= len(ini); to++ {
+				for to := from + 2; to <= min(len(ini), from+maxAcronym); to++ {
 					initials[ini[from:to]] = true
 				}
 			}
@@ -352,7 +354,10 @@ func wordsOf(toks []document.Token, words, upos []string) ([]string, []string) {
 	return words, upos
 }
 
-// isAcronym reports whether w is written in two to six capital letters, dots aside.
+// maxAcronym is the most capital letters an acronym has.
+const maxAcronym = 6
+
+// isAcronym reports whether w is written in two to maxAcronym capital letters, dots aside.
 func isAcronym(w string) bool {
 	n := 0
 	for i := 0; i < len(w); i++ {
@@ -363,7 +368,7 @@ func isAcronym(w string) bool {
 			return false
 		}
 	}
-	return n >= 2 && n <= 6
+	return n >= 2 && n <= maxAcronym
 }
 
 // isCapitalized reports whether w starts with a capital letter.

@@ -6,8 +6,8 @@ import (
 	"unicode"
 )
 
-// FuzzSplit checks the invariants of Split on arbitrary input: sentences sorted, disjoint
-// and within bounds; tokens inside their sentence, sorted, disjoint, non-empty, never
+// FuzzSplit checks the invariants of Split on arbitrary input: sentences sorted, disjoint,
+// within bounds and of at most MaxTokens tokens; tokens inside their sentence, sorted, disjoint, non-empty, never
 // whitespace only, and equal to the text they point at.
 func FuzzSplit(f *testing.F) {
 	for _, seed := range []string{
@@ -16,6 +16,7 @@ func FuzzSplit(f *testing.F) {
 		"a.b@c.com http://x.org/a. @handle 1,000.50 3.5% $5 10:30 a.m. 2024-05-20",
 		"RATES RISE\nThe bank raised rates\n    Indented paragraph.", "it's its not can't cannot 10am 5th",
 		"’s ’’ “” … —— :) ;-) 1. 2.", "\xff\xfe broken utf8 \xe2\x80", "x-y-z--w---", "U.S.-led e-mail",
+		strings.Repeat("talks, and a-b ", 120) + strings.Repeat("x ", 300),
 	} {
 		f.Add(seed, 0, len(seed))
 	}
@@ -30,6 +31,9 @@ func FuzzSplit(f *testing.F) {
 			prevEnd = s.End
 			if len(s.Tokens) == 0 || s.Tokens[0].Start != s.Start || s.Tokens[len(s.Tokens)-1].End != s.End {
 				t.Fatalf("sentence [%d,%d) does not span its tokens", s.Start, s.End)
+			}
+			if len(s.Tokens) > MaxTokens {
+				t.Fatalf("sentence [%d,%d) has %d tokens, more than %d", s.Start, s.End, len(s.Tokens), MaxTokens)
 			}
 			tokEnd := s.Start
 			for _, tok := range s.Tokens {

@@ -50,11 +50,11 @@ func (s *splitter) sentences(dst []document.Sentence) []document.Sentence {
 			ends = !isContinuer(tokens[i].Text) && startsUpperOrDigit(tokens[i+1].Text)
 		}
 		if ends {
-			dst = append(dst, document.Sentence{
-				Start:  tokens[begin].Start,
-				End:    tokens[last].End,
-				Tokens: tokens[begin : last+1 : last+1],
-			})
+			if last-begin+1 > MaxTokens {
+				dst = s.appendLong(dst, begin, last)
+			} else {
+				dst = s.appendSentence(dst, begin, last, false)
+			}
 			begin, i = last+1, last
 		}
 	}
