@@ -32,10 +32,10 @@ import (
 
 // How a code was found, as the actors layer reports it (and the entities' actor_how).
 const (
-	ByRole       = "role"
-	ByLeader     = "leader"
-	ByDictionary = "dictionary"
-	ByContext    = "context"
+	ByRole       = document.ByRole
+	ByLeader     = document.ByLeader
+	ByDictionary = document.ByDictionary
+	ByContext    = document.ByContext
 )
 
 // Coder codes actors. It is read-only after New and safe for concurrent use.
@@ -85,7 +85,7 @@ func (c *Coder) Annotate(doc *document.Document) {
 		own := codings[i]
 		var code, how string
 		switch {
-		case own.Code != "" && (e.Type == "GPE" || e.Type == "NORP" || e.Type == "LOC"):
+		case own.Code != "" && (e.Type == document.TypeGPE || e.Type == document.TypeNORP || e.Type == document.TypeLoc):
 			// A national referent's mentions keep their own codes: "Astana" (the
 			// government) and "Kazakhstan" (the country) are one referent, not one code.
 			code, how = own.Code, own.How
@@ -139,7 +139,7 @@ func Date(doc *document.Document) string {
 // role and nationality as the entity stage read them (a role given in an apposition is
 // not among the mention's words). Pronouns and nominals code to nothing by themselves.
 func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) Coding {
-	if e.Mention != "" && e.Mention != "name" {
+	if e.Mention != "" && e.Mention != document.MentionName {
 		return Coding{}
 	}
 	words := tokensIn(doc, e.Start, e.End)
@@ -147,10 +147,10 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 		words = strings.Fields(e.Text) // the dateline's place is in no sentence
 	}
 	p := c.read(words, date)
-	if (e.Type == "LOC" || e.Type == "GPE") && p.unknown > 0 {
+	if (e.Type == document.TypeLoc || e.Type == document.TypeGPE) && p.unknown > 0 {
 		return Coding{} // a place with a country in its name is no actor: "Taiwan Strait"
 	}
-	if e.Type == "PERSON" {
+	if e.Type == document.TypePerson {
 		if p.country == "" && e.Nationality != "" {
 			p.country = c.countryCode(e.Nationality)
 		}

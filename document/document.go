@@ -242,6 +242,32 @@ type Token struct {
 	Deprel string `json:"deprel,omitempty"`
 }
 
+// Entity types (Entity.Type): a person, an organization, a place that is no state or
+// settlement (a region, a sea), a country, division or settlement, a nationality or group.
+const (
+	TypePerson = "PERSON"
+	TypeOrg    = "ORG"
+	TypeLoc    = "LOC"
+	TypeGPE    = "GPE"
+	TypeNORP   = "NORP"
+)
+
+// How an entity is mentioned (Entity.Mention).
+const (
+	MentionName    = "name"
+	MentionPronoun = "pronoun"
+	MentionNominal = "nominal"
+)
+
+// How an actor's code was found (ActorMention.How, and the entities' actor_how): a role
+// the text states, the list of leaders, the dictionaries, or the referent's other mentions.
+const (
+	ByRole       = "role"
+	ByLeader     = "leader"
+	ByDictionary = "dictionary"
+	ByContext    = "context"
+)
+
 // Entity is a mention of a person, organization, place or group.
 type Entity struct {
 	Start       int    `json:"start"`

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 
+	"herald/document"
 	"herald/entity/gazetteer"
 )
 
@@ -79,7 +80,7 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 		case nominalMention:
 			if r := nominalAntecedent(refs, idx, m); r >= 0 {
 				join(i, r)
-			} else if m.typ == "PERSON" {
+			} else if m.typ == document.TypePerson {
 				create(i, newReferent(m))
 			}
 		}
@@ -97,7 +98,7 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 				ref.name = name
 			}
 		}
-		if ref.typ == "PERSON" && ref.nationality == "" {
+		if ref.typ == document.TypePerson && ref.nationality == "" {
 			ref.nationality = leaderNationality(gaz, ref, date)
 		}
 	}
@@ -110,7 +111,7 @@ func linkMentions(ms []mention, gaz *gazetteer.Gazetteer, date string) {
 		if m.kind != nameMention {
 			m.typ = ref.typ
 		}
-		if ref.typ != "PERSON" {
+		if ref.typ != document.TypePerson {
 			if m.kind != nameMention {
 				m.name = ref.name
 			}
@@ -136,7 +137,7 @@ func newReferent(m *mention) referent {
 	}
 	ref.key = referentKey(m)
 	if m.country != "" {
-		ref.typ = "GPE" // "Chinese" first, then "China": one country
+		ref.typ = document.TypeGPE // "Chinese" first, then "China": one country
 	}
 	return ref
 }
@@ -148,7 +149,7 @@ func referentKey(m *mention) string {
 		return "country:" + m.country
 	case m.code != "":
 		return "code:" + m.code
-	case m.typ != "PERSON":
+	case m.typ != document.TypePerson:
 		return m.typ + ":" + strings.ToLower(m.name)
 	}
 	return ""
@@ -156,7 +157,7 @@ func referentKey(m *mention) string {
 
 // mergeInto adds what a newly linked name mention tells about its referent.
 func mergeInto(ref *referent, m *mention) {
-	if ref.typ == "PERSON" {
+	if ref.typ == document.TypePerson {
 		if len(m.parts) > len(ref.parts) {
 			ref.name, ref.parts = m.name, m.parts
 		}
@@ -181,7 +182,7 @@ func resolveCounterparts(ms []mention, refs []referent) {
 			continue
 		}
 		for k := i - 1; k >= 0 && ms[k].sent == m.sent; k-- {
-			if c := &ms[k]; c.cluster >= 0 && c.cluster != m.cluster && refs[c.cluster].typ == "PERSON" && len(refs[c.cluster].roles) > 0 {
+			if c := &ms[k]; c.cluster >= 0 && c.cluster != m.cluster && refs[c.cluster].typ == document.TypePerson && len(refs[c.cluster].roles) > 0 {
 				m.roles = refs[c.cluster].roles
 				ref := &refs[m.cluster]
 				if len(ref.roles) == 1 && ref.roles[0] == "Counterpart" {
@@ -197,15 +198,15 @@ func resolveCounterparts(ms []mention, refs []referent) {
 // of the name of a person already met: "Tokayev" at the start of a sentence looks like an
 // organization to the recognizer, not to a reader who has just read "Kassym-Jomart Tokayev".
 func retypeAsPerson(refs []referent, idx *referentIndex, m *mention) {
-	if m.typ == "PERSON" || m.typ == "NORP" || m.gazKind != 0 {
+	if m.typ == document.TypePerson || m.typ == document.TypeNORP || m.gazKind != 0 {
 		return
 	}
 	if len(m.parts) == 0 {
 		return
 	}
 	for _, r := range newest(idx.byWord[m.parts[0]]) { // a person whose name holds all of m's
-		if refs[r].typ == "PERSON" && subset(m.parts, refs[r].parts) {
-			m.typ = "PERSON"
+		if refs[r].typ == document.TypePerson && subset(m.parts, refs[r].parts) {
+			m.typ = document.TypePerson
 			return
 		}
 	}
@@ -226,7 +227,7 @@ func nameParts(name string) []string {
 // that match, the one mentioned last.
 func findNamed(refs []referent, idx *referentIndex, m *mention) int {
 	best := -1
-	if m.typ == "PERSON" {
+	if m.typ == document.TypePerson {
 		parts := m.parts
 		if len(parts) == 0 {
 			return -1
@@ -236,7 +237,7 @@ func findNamed(refs []referent, idx *referentIndex, m *mention) int {
 		for _, w := range parts {
 			for _, r := range newest(idx.byWord[w]) {
 				ref := &refs[r]
-				if ref.typ != "PERSON" || len(ref.parts) == 0 {
+				if ref.typ != document.TypePerson || len(ref.parts) == 0 {
 					continue
 				}
 				if subset(parts, ref.parts) || subset(ref.parts, parts) {
@@ -249,17 +250,17 @@ func findNamed(refs []referent, idx *referentIndex, m *mention) int {
 		return best
 	}
 	key := referentKey(m)
-	acronym := m.typ == "ORG" && isAllCaps(m.name) && !strings.ContainsAny(m.name, " ")
+	acronym := m.typ == document.TypeOrg && isAllCaps(m.name) && !strings.ContainsAny(m.name, " ")
 	candidates := newest(idx.byKey[key])
 	if acronym {
 		candidates = append(candidates[:len(candidates):len(candidates)], newest(idx.byInitials[strings.ReplaceAll(m.name, ".", "")])...)
 	}
 	for _, r := range candidates {
 		ref := &refs[r]
-		if ref.typ == "PERSON" {
+		if ref.typ == document.TypePerson {
 			continue
 		}
-		if ref.key == key || acronym && ref.typ == "ORG" && initials(ref.name) == strings.ReplaceAll(m.name, ".", "") {
+		if ref.key == key || acronym && ref.typ == document.TypeOrg && initials(ref.name) == strings.ReplaceAll(m.name, ".", "") {
 			if best < 0 || ref.last > refs[best].last {
 				best = r
 			}
@@ -303,7 +304,7 @@ func initials(name string) string {
 // pronounAntecedent returns the index of the mention pronoun ms[i] refers back to, or -1.
 func pronounAntecedent(ms []mention, refs []referent, i int) int {
 	m := &ms[i]
-	person := m.typ == "PERSON"
+	person := m.typ == document.TypePerson
 	for s := m.sent; s >= 0 && s >= m.sent-2; s-- {
 		latest, earliest, subject := -1, -1, -1
 		for k := i - 1; k >= 0 && ms[k].sent >= s; k-- {
@@ -312,7 +313,7 @@ func pronounAntecedent(ms []mention, refs []referent, i int) int {
 				continue
 			}
 			ref := &refs[c.cluster]
-			if person && ref.typ != "PERSON" || !person && ref.typ != "ORG" && ref.typ != "GPE" {
+			if person && ref.typ != document.TypePerson || !person && ref.typ != document.TypeOrg && ref.typ != document.TypeGPE {
 				continue
 			}
 			if latest < 0 {
@@ -344,7 +345,7 @@ func pronounAntecedent(ms []mention, refs []referent, i int) int {
 // the latest mentioned person with the same role (or a role on the same head word) for
 // "the minister", the country last mentioned by its name for "the country".
 func nominalAntecedent(refs []referent, idx *referentIndex, m *mention) int {
-	if m.typ == "GPE" {
+	if m.typ == document.TypeGPE {
 		return idx.lastCountry
 	}
 	if len(m.roles) == 0 {
@@ -358,7 +359,7 @@ func nominalAntecedent(refs []referent, idx *referentIndex, m *mention) int {
 	best := -1
 	for _, r := range candidates {
 		ref := &refs[r]
-		if ref.typ != "PERSON" || ref.name == "" || best >= 0 && ref.last <= refs[best].last {
+		if ref.typ != document.TypePerson || ref.name == "" || best >= 0 && ref.last <= refs[best].last {
 			continue
 		}
 		for _, role := range ref.roles {

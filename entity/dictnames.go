@@ -44,12 +44,12 @@ func addDictionaryNames(doc *document.Document, lex *lexicon.Lexicon, date strin
 				continue
 			}
 			start, end := toks[i].Start, toks[i+n-1].End
-			typ := "ORG"
+			typ := document.TypeOrg
 			if isCountryCode(a.At(date)) {
-				typ = "GPE"
+				typ = document.TypeGPE
 			}
 			added = append(added, document.Entity{Start: start, End: end, Text: doc.Text[start:end],
-				Type: typ, Name: doc.Text[start:end], Mention: "name", Cluster: -1})
+				Type: typ, Name: doc.Text[start:end], Mention: document.MentionName, Cluster: -1})
 			i += n
 		}
 	}

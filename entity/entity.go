@@ -161,15 +161,15 @@ func datelineMention(doc *document.Document, gaz *gazetteer.Gazetteer) (mention,
 		return mention{}, false
 	}
 	start := dl.Start + at
-	m := mention{sent: -1, start: start, end: start + len(dl.Place), typ: "LOC", name: dl.Place}
+	m := mention{sent: -1, start: start, end: start + len(dl.Place), typ: document.TypeLoc, name: dl.Place}
 	words := strings.Fields(dl.Place)
 	if n, entries := gaz.Match(words, 0); n == len(words) && len(entries) > 0 {
 		e := &entries[0]
 		switch e.Kind {
 		case gazetteer.Country, gazetteer.Capital:
-			m.typ, m.country, m.gazKind = "GPE", e.Country, e.Kind
+			m.typ, m.country, m.gazKind = document.TypeGPE, e.Country, e.Kind
 		case gazetteer.City:
-			m.typ, m.gazKind = "GPE", e.Kind
+			m.typ, m.gazKind = document.TypeGPE, e.Kind
 		}
 	}
 	return m, true

@@ -20,11 +20,11 @@ const (
 func (k mentionKind) String() string {
 	switch k {
 	case pronounMention:
-		return "pronoun"
+		return document.MentionPronoun
 	case nominalMention:
-		return "nominal"
+		return document.MentionNominal
 	}
-	return "name"
+	return document.MentionName
 }
 
 // mention is one mention in a sentence, in token indices of that sentence.
@@ -83,7 +83,7 @@ func (a *Annotator) findMentions(ms []mention, text string, si int, toks []docum
 	slices.SortFunc(ms[first:], func(x, y mention) int { return x.start - y.start })
 
 	for i := first; i < len(ms); i++ {
-		if ms[i].typ == "PERSON" {
+		if ms[i].typ == document.TypePerson {
 			readTitles(ms, first, i, words, gaz)
 		}
 	}
@@ -94,7 +94,7 @@ func (a *Annotator) findMentions(ms []mention, text string, si int, toks []docum
 		if m.kind == nameMention {
 			m.name = text[toks[m.nameStart].Start:toks[m.nameEnd-1].End]
 		}
-		if m.typ == "PERSON" && m.kind == nameMention && !m.dropped && m.nameEnd-m.nameStart >= 2 {
+		if m.typ == document.TypePerson && m.kind == nameMention && !m.dropped && m.nameEnd-m.nameStart >= 2 {
 			for k := m.nameStart; k < m.nameEnd; k++ {
 				if w := words[k]; len(w) >= 2 && startsUpper(w) && !isTitleWord(w) {
 					a.personParts[w] = true
@@ -126,7 +126,7 @@ func (a *Annotator) addKnownNames(ms []mention, first, si int) []mention {
 			}
 		}
 		if !covered {
-			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1, typ: "PERSON"})
+			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1, typ: document.TypePerson})
 		}
 	}
 	return ms
@@ -141,7 +141,7 @@ func startsUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 func refine(m *mention, words []string, gaz *gazetteer.Gazetteer) {
 	n, entries := gaz.Match(words, m.start)
 	exact := n == m.end-m.start && len(entries) > 0
-	if m.typ == "PERSON" {
+	if m.typ == document.TypePerson {
 		// A country or an international organization is never a person, whatever the
 		// recognizer made of "During Kazakhstan's …".
 		if exact && (entries[0].Kind == gazetteer.Country || entries[0].Kind == gazetteer.IGO) {
@@ -159,24 +159,24 @@ func refine(m *mention, words []string, gaz *gazetteer.Gazetteer) {
 	e := &entries[0]
 	switch e.Kind {
 	case gazetteer.Country:
-		m.typ, m.country = "GPE", e.Country
+		m.typ, m.country = document.TypeGPE, e.Country
 	case gazetteer.Capital, gazetteer.City:
-		if m.typ == "LOC" || m.typ == "GPE" {
-			m.typ = "GPE"
+		if m.typ == document.TypeLoc || m.typ == document.TypeGPE {
+			m.typ = document.TypeGPE
 			if e.Kind == gazetteer.Capital {
 				m.country = e.Country
 			}
 		}
 	case gazetteer.Demonym:
-		if m.typ == "NORP" {
+		if m.typ == document.TypeNORP {
 			m.country = e.Country
 		}
 	case gazetteer.IGO:
-		if m.typ == "ORG" {
+		if m.typ == document.TypeOrg {
 			m.code = e.Code
 		}
 	}
-	if m.typ == "GPE" || m.typ == "NORP" || m.code != "" {
+	if m.typ == document.TypeGPE || m.typ == document.TypeNORP || m.code != "" {
 		m.gazKind = e.Kind
 	}
 }
@@ -241,18 +241,18 @@ func gazetteerMention(e *gazetteer.Entry, si, start, end int, upos []string) (me
 	m := mention{sent: si, start: start, end: end, nameStart: start, nameEnd: end, gazKind: e.Kind}
 	switch e.Kind {
 	case gazetteer.Country, gazetteer.Capital:
-		m.typ, m.country = "GPE", e.Country
+		m.typ, m.country = document.TypeGPE, e.Country
 	case gazetteer.City:
 		if start == 0 || upos[start] != "PROPN" {
 			return m, false
 		}
-		m.typ = "GPE"
+		m.typ = document.TypeGPE
 	case gazetteer.Demonym:
-		m.typ, m.country = "NORP", e.Country
+		m.typ, m.country = document.TypeNORP, e.Country
 	case gazetteer.IGO:
-		m.typ, m.code = "ORG", e.Code
+		m.typ, m.code = document.TypeOrg, e.Code
 	case gazetteer.Leader:
-		m.typ = "PERSON"
+		m.typ = document.TypePerson
 	default:
 		return m, false
 	}
@@ -268,7 +268,7 @@ func readTitles(ms []mention, first, i int, words []string, gaz *gazetteer.Gazet
 	m := &ms[i]
 	floor := 0 // titles may not reach into the previous mention
 	for k := first; k < i; k++ {
-		if ms[k].end <= m.nameStart && ms[k].typ != "NORP" && ms[k].typ != "GPE" {
+		if ms[k].end <= m.nameStart && ms[k].typ != document.TypeNORP && ms[k].typ != document.TypeGPE {
 			floor = max(floor, ms[k].end)
 		}
 	}
@@ -401,14 +401,14 @@ func appendPronounsAndNominals(ms []mention, first, si int, words, upos []string
 		switch {
 		case personPronouns.has(w) && !taken(i):
 			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1,
-				typ: "PERSON", kind: pronounMention, word: lowerASCII(w)})
+				typ: document.TypePerson, kind: pronounMention, word: lowerASCII(w)})
 		case itsPronouns.has(w) && !taken(i):
 			ms = append(ms, mention{sent: si, start: i, end: i + 1, nameStart: i, nameEnd: i + 1,
 				kind: pronounMention, word: lowerASCII(w)})
 		case strings.EqualFold(w, "the") && i+1 < len(words) && !taken(i+1):
 			if words[i+1] == "country" && (i+2 == len(words) || upos[i+2] != "NOUN") {
 				ms = append(ms, mention{sent: si, start: i, end: i + 2, nameStart: i + 1, nameEnd: i + 2,
-					typ: "GPE", kind: nominalMention, word: "country"})
+					typ: document.TypeGPE, kind: nominalMention, word: "country"})
 				continue
 			}
 			r := roleAfter(words, i+1)
@@ -420,7 +420,7 @@ func appendPronounsAndNominals(ms []mention, first, si int, words, upos []string
 				continue // plural: "the ministers" is no one person
 			}
 			ms = append(ms, mention{sent: si, start: i, end: r, nameStart: i + 1, nameEnd: r,
-				typ: "PERSON", kind: nominalMention, word: head, roles: []string{roleText(words[i+1 : r])}})
+				typ: document.TypePerson, kind: nominalMention, word: head, roles: []string{roleText(words[i+1 : r])}})
 		}
 	}
 	if len(ms) > end {

@@ -77,14 +77,14 @@ func repairPlaces(doc *document.Document, places PlaceNames) {
 			case len(ents) == 0:
 				if p.Prominent && !(k == 0 && !p.Country && !p.Region) {
 					doc.Entities = append(doc.Entities, document.Entity{Start: toks[k].Start, End: toks[k+n-1].End,
-						Text: span, Type: placeType(p), Name: span, Mention: "name", Cluster: nextCluster})
+						Text: span, Type: placeType(p), Name: span, Mention: document.MentionName, Cluster: nextCluster})
 					nextCluster++
 					added = true
 				}
 			default:
 				first := ents[0]
 				for _, o := range ents {
-					if t := doc.Entities[o].Type; t == "LOC" || t == "GPE" {
+					if t := doc.Entities[o].Type; t == document.TypeLoc || t == document.TypeGPE {
 						first = o
 						break
 					}
@@ -95,7 +95,7 @@ func repairPlaces(doc *document.Document, places PlaceNames) {
 					inside = inside && doc.Entities[o].Start >= toks[k].Start && doc.Entities[o].End <= toks[k+n-1].End
 				}
 				switch {
-				case (e.Type == "LOC" || e.Type == "GPE") && inside && (e.Start != toks[k].Start || e.End != toks[k+n-1].End):
+				case (e.Type == document.TypeLoc || e.Type == document.TypeGPE) && inside && (e.Start != toks[k].Start || e.End != toks[k+n-1].End):
 					// a piece of a longer place name: the entity takes the whole name, and
 					// the other pieces go
 					e.Start, e.End, e.Text, e.Name = toks[k].Start, toks[k+n-1].End, span, span
@@ -104,11 +104,11 @@ func repairPlaces(doc *document.Document, places PlaceNames) {
 							doc.Entities[o].Type = "" // dropped below
 						}
 					}
-				case (e.Type == "PERSON" || e.Type == "ORG") && len(ents) == 1 && e.Role == "" &&
+				case (e.Type == document.TypePerson || e.Type == document.TypeOrg) && len(ents) == 1 && e.Role == "" &&
 					e.Start == toks[k].Start && e.End == toks[k+n-1].End && p.Prominent &&
-					(e.Type == "ORG" || !strings.Contains(span, " ")):
+					(e.Type == document.TypeOrg || !strings.Contains(span, " ")):
 					e.Type = placeType(p)
-				case e.Type == "ORG" && len(ents) == 1 && n >= 3 && !p.Alternate &&
+				case e.Type == document.TypeOrg && len(ents) == 1 && n >= 3 && !p.Alternate &&
 					e.Start == toks[k].Start && e.End == toks[k+n-1].End:
 					// a place's whole name of three words or more, which no organization
 					// the dictionaries know bears: "Santiago de Compostela"
@@ -161,9 +161,9 @@ func startsName(w string) bool {
 
 func placeType(p PlaceName) string {
 	if p.Region {
-		return "LOC"
+		return document.TypeLoc
 	}
-	return "GPE"
+	return document.TypeGPE
 }
 
 // entitiesIn lists the distinct entities (index+1 values) of covered, in order.

@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"herald/document"
+)
 
 // maxCandidates bounds how many referents one lookup of a referentIndex looks at in one of
 // its lists: the newest ones. In news no word of a name is shared by more than a few dozen
@@ -33,12 +37,12 @@ func newReferentIndex() *referentIndex {
 // the name of one that is not a person's.
 func (x *referentIndex) add(refs []referent, r int) {
 	ref := &refs[r]
-	if ref.typ == "PERSON" {
+	if ref.typ == document.TypePerson {
 		x.grow(refs, r, nil, nil)
 		return
 	}
 	x.byKey[ref.key] = append(x.byKey[ref.key], r)
-	if ref.typ == "ORG" {
+	if ref.typ == document.TypeOrg {
 		ini := initials(ref.name)
 		x.byInitials[ini] = append(x.byInitials[ini], r)
 	}
@@ -48,7 +52,7 @@ func (x *referentIndex) add(refs []referent, r int) {
 // oldRoles: mergeInto only ever replaces the parts with more of them, and adds roles.
 func (x *referentIndex) grow(refs []referent, r int, oldParts, oldRoles []string) {
 	ref := &refs[r]
-	if ref.typ != "PERSON" {
+	if ref.typ != document.TypePerson {
 		return
 	}
 	for j, w := range ref.parts {

@@ -129,7 +129,7 @@ func nameIndex(doc *document.Document) func(lo, hi int) bool {
 	var starts, ends []int // ends[k]: the furthest end of the names up to starts[k]
 	order := make([]int, 0, len(doc.Entities))
 	for i := range doc.Entities {
-		if doc.Entities[i].Mention == "name" {
+		if doc.Entities[i].Mention == document.MentionName {
 			order = append(order, i)
 		}
 	}
@@ -338,7 +338,7 @@ func entityRef(doc *document.Document, s *sentence, e int) actorRef {
 // country and a role wins; then the entity n is part of; then, only when bare is set, a
 // role with no country ("police": COP) or a dictionary name the phrase holds.
 func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string, bare bool) (actorRef, bool) {
-	if c.names(doc, s, n) && doc.Entities[s.entity[n]].Type == "PERSON" && doc.Entities[s.entity[n]].Nationality != "" {
+	if c.names(doc, s, n) && doc.Entities[s.entity[n]].Type == document.TypePerson && doc.Entities[s.entity[n]].Nationality != "" {
 		// The entity stage has read this person's titles and nationality already,
 		// and better than the words around the head can: "Armenian Foreign Minister
 		// Ararat Mirzoyan" is not Turkish for the Ararat in his name. Without a
@@ -410,7 +410,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					}
 					found := c.actorsOf(doc, s, p.noun, date)
 					if !pass.bare {
-						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, "role") })
+						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, document.ByRole) })
 						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && len(a.code) <= 3 })
 					}
 					if targets = found; len(targets) > 0 {
@@ -443,7 +443,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	for i := range targets {
 		// A capital names its government when it acts; as the target of an act it is
 		// the country: "shells fired at Seoul" hit South Korea.
-		if e := targets[i].entity; e >= 0 && doc.Entities[e].Type == "GPE" && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
+		if e := targets[i].entity; e >= 0 && doc.Entities[e].Type == document.TypeGPE && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
 			targets[i].code = targets[i].code[:3]
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"herald/document"
 	"herald/lexicon/petrarch"
 )
 
@@ -174,9 +175,9 @@ func confidence(m match, src, tgt actorRef, cl *clause) float64 {
 	}
 	for _, a := range [2]actorRef{src, tgt} {
 		switch a.how {
-		case "role", "leader", "dictionary":
+		case document.ByRole, document.ByLeader, document.ByDictionary:
 			x += 0.1
-		case "context":
+		case document.ByContext:
 			x -= 0.05
 		}
 		if a.entity < 0 {

@@ -109,7 +109,7 @@ func (r *Resolver) Annotate(doc *document.Document) {
 	// story is about (a place's own code would only echo the name being resolved).
 	actorOf := doc.EntityActors()
 	for i, e := range doc.Entities {
-		if e.Type == "GPE" || e.Type == "LOC" {
+		if e.Type == document.TypeGPE || e.Type == document.TypeLoc {
 			continue
 		}
 		if k := actorOf[i]; k >= 0 && len(doc.Actors[k].Code) >= 3 {
@@ -189,13 +189,13 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 	actorOf := doc.EntityActors()
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		if e.Mention != "name" && e.Mention != "" {
+		if e.Mention != document.MentionName && e.Mention != "" {
 			continue
 		}
 		var cands []Ref
 		key := e.Text
 		switch e.Type {
-		case "GPE", "LOC":
+		case document.TypeGPE, document.TypeLoc:
 			if k := actorOf[i]; k >= 0 && len(doc.Actors[k].Code) >= 3 && organizationRoots[doc.Actors[k].Code[:3]] {
 				continue // a company or agency the recognizer took for a place: "Nokia"
 			}
@@ -203,7 +203,7 @@ func (r *Resolver) mentions(doc *document.Document) []mention {
 			if len(cands) == 0 && e.Name != "" {
 				cands = r.lookup(e.Name)
 			}
-		case "ORG":
+		case document.TypeOrg:
 			// An organization named for a large place is there: "the Bombay High Court".
 			key, cands = r.orgPlace(e.Text)
 		}
