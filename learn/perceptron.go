@@ -59,14 +59,31 @@ func (t *Trainer) Learn(feats []uint64, truth, guess int) {
 		return
 	}
 	for _, f := range feats {
-		i, ok := t.index[f]
-		if !ok {
-			i = int32(len(t.rows))
-			t.index[f] = i
-			t.rows = append(t.rows, nil)
-		}
+		i := t.row(f)
 		t.bump(i, truth, 1)
 		t.bump(i, guess, -1)
+	}
+}
+
+// row is the index of the feature's weights, made on first use.
+func (t *Trainer) row(f uint64) int32 {
+	i, ok := t.index[f]
+	if !ok {
+		i = int32(len(t.rows))
+		t.index[f] = i
+		t.rows = append(t.rows, nil)
+	}
+	return i
+}
+
+// Tick counts one training example for the averaging, for learners that update with Add
+// (a structured perceptron updates once per sentence, not once per decision).
+func (t *Trainer) Tick() { t.step++ }
+
+// Add moves the weight of class by delta for every feature.
+func (t *Trainer) Add(feats []uint64, class int, delta float32) {
+	for _, f := range feats {
+		t.bump(t.row(f), class, delta)
 	}
 }
 

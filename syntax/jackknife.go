@@ -1,8 +1,12 @@
 package syntax
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"os"
 	"time"
 
 	"herald/conllu"
@@ -60,4 +64,52 @@ func Jackknife(train, dev []*conllu.Sentence, k int, opt tagger.TrainOptions, lo
 		fmt.Fprintf(log, "jackknifed UPOS accuracy on train: %.2f%%\n", 100-100*float64(wrong)/float64(max(total, 1)))
 	}
 	return out, nil
+}
+
+// CachedJackknife is Jackknife, keeping its tags in the file at path ("" for none) and
+// reusing them while the training sentences' words, k and the seed are the same. The
+// tags of a jackknife are the expensive part of training a parser; experiments with the
+// parser alone need not pay for them twice.
+func CachedJackknife(path string, train, dev []*conllu.Sentence, k int, opt tagger.TrainOptions, log io.Writer) ([]Tags, error) {
+	if path == "" {
+		return Jackknife(train, dev, k, opt, log)
+	}
+	key := jackknifeKey(train, k, opt.Seed)
+	if data, err := os.ReadFile(path); err == nil {
+		var c jackknifeCache
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err == nil && c.Key == key && len(c.Tags) == len(train) {
+			if log != nil {
+				fmt.Fprintf(log, "jackknifed tags from %s\n", path)
+			}
+			return c.Tags, nil
+		}
+	}
+	tags, err := Jackknife(train, dev, k, opt, log)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(jackknifeCache{key, tags}); err != nil {
+		return nil, err
+	}
+	return tags, os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+type jackknifeCache struct {
+	Key  uint64
+	Tags []Tags
+}
+
+// jackknifeKey fingerprints what the jackknifed tags depend on besides the code.
+func jackknifeKey(train []*conllu.Sentence, k int, seed uint64) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d %d\n", k, seed)
+	for _, s := range train {
+		for _, w := range s.Words {
+			h.Write([]byte(w.Form))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	return h.Sum64()
 }

@@ -69,6 +69,7 @@ the gold. The last line is: token_F1=… sentence_F1=… followed by precision, 
 
 func newEvalSyntaxCmd() *cobra.Command {
 	var models string
+	var margin float64
 	c := &cobra.Command{
 		Use:   "syntax FILE.conllu",
 		Short: "Score the tagger, lemmatizer and parser on a UD treebank's gold tokens",
@@ -86,6 +87,9 @@ UPOS=… XPOS=… LEMMA=… UAS=… LAS=… sentences=… tokens=… tokens_per_
 				return err
 			}
 			loaded := time.Since(start)
+			if margin >= 0 {
+				m.Parser = m.Parser.WithBeamMargin(float32(margin))
+			}
 			gold, err := conllu.ReadFile(args[0])
 			if err != nil {
 				return err
@@ -94,6 +98,9 @@ UPOS=… XPOS=… LEMMA=… UAS=… LAS=… sentences=… tokens=… tokens_per_
 			w := c.OutOrStdout()
 			fmt.Fprintf(w, "file        %s\n", args[0])
 			fmt.Fprintf(w, "models      loaded in %.0f ms\n", loaded.Seconds()*1000)
+			if m.Parser.Beam() > 1 {
+				fmt.Fprintf(w, "parser      beam of %d, margin %g\n", m.Parser.Beam(), m.Parser.BeamMargin())
+			}
 			fmt.Fprintf(w, "tags        UPOS %.2f  XPOS %.2f  lemma %.2f\n", s.UPOS, s.XPOS, s.Lemma)
 			fmt.Fprintf(w, "parse       UAS %.2f  LAS %.2f (on predicted tags)\n", s.UAS, s.LAS)
 			fmt.Fprintf(w, "speed       %.0f tokens/s (tag + lemma + parse, one core)\n", s.TokensPerSecond)
@@ -103,6 +110,7 @@ UPOS=… XPOS=… LEMMA=… UAS=… LAS=… sentences=… tokens=… tokens_per_
 		},
 	}
 	c.Flags().StringVar(&models, "models", "", "read the models from this directory instead of the embedded ones")
+	c.Flags().Float64Var(&margin, "beam-margin", -1, "parse with this beam margin, in units of the largest weight, instead of the default (0: the full beam), to weigh speed against accuracy")
 	return c
 }
 

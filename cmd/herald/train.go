@@ -43,15 +43,16 @@ model bytes. Copy the files it writes into syntax/models/ to ship them.`,
 
 // treebankFlags are the data, output and seed flags every training command takes.
 type treebankFlags struct {
-	train, dev, out string
-	clusters        string
-	seed            uint64
-	epochs          int
+	train, dev []string
+	out        string
+	clusters   string
+	seed       uint64
+	epochs     int
 }
 
 func (f *treebankFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.train, "train", "", "training treebank (CoNLL-U)")
-	c.Flags().StringVar(&f.dev, "dev", "", "development treebank (CoNLL-U): picks the epoch, never trained on")
+	c.Flags().StringArrayVar(&f.train, "train", nil, "training treebank (CoNLL-U); repeat it to train on several, read in the order given")
+	c.Flags().StringArrayVar(&f.dev, "dev", nil, "development treebank (CoNLL-U): picks the epoch, never trained on; repeat it to tune on several")
 	c.Flags().StringVar(&f.out, "out", "", "directory to write the model files to")
 	c.Flags().Uint64Var(&f.seed, "seed", 1, "seed of the shuffles: the same seed gives the same model bytes")
 	c.Flags().IntVar(&f.epochs, "epochs", 0, "passes over the training data (0: the model's default)")
@@ -99,16 +100,29 @@ func (f *treebankFlags) taggerOptions(train []*conllu.Sentence) (tagger.TrainOpt
 }
 
 func (f *treebankFlags) read() (train, dev []*conllu.Sentence, err error) {
-	if train, err = conllu.ReadFile(f.train); err != nil {
+	if train, err = readTreebanks(f.train); err != nil {
 		return nil, nil, err
 	}
-	if dev, err = conllu.ReadFile(f.dev); err != nil {
+	if dev, err = readTreebanks(f.dev); err != nil {
 		return nil, nil, err
 	}
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return nil, nil, err
 	}
 	return train, dev, nil
+}
+
+// readTreebanks reads the sentences of the files one after another.
+func readTreebanks(paths []string) ([]*conllu.Sentence, error) {
+	var all []*conllu.Sentence
+	for _, p := range paths {
+		sents, err := conllu.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, sents...)
+	}
+	return all, nil
 }
 
 // writeModel writes one model file atomically, so an interrupted run never leaves a
@@ -137,6 +151,7 @@ func writeModel(dir, name string, write func(*os.File) error) error {
 
 func newTrainTaggerCmd() *cobra.Command {
 	var f treebankFlags
+	var seeds int
 	c := &cobra.Command{
 		Use:   "tagger --train FILE --dev FILE --out DIR",
 		Short: "Train the part-of-speech tagger and the lemmatizer on a UD treebank",
@@ -162,6 +177,7 @@ the embedded gazetteer, and keeps a copy of both.`,
 			if f.epochs > 0 {
 				opt.Epochs = f.epochs
 			}
+			opt.Seeds = seeds
 			tm, err := tagger.Train(train, dev, opt, log)
 			if err != nil {
 				return err
@@ -180,12 +196,14 @@ the embedded gazetteer, and keeps a copy of both.`,
 		},
 	}
 	f.register(c)
+	c.Flags().IntVar(&seeds, "seeds", 1, "train this many taggers with consecutive seeds and average their weights (1: no averaging)")
 	return c
 }
 
 func newTrainParserCmd() *cobra.Command {
 	var f treebankFlags
-	var folds, seeds int
+	var folds, seeds, beam int
+	var tagsCache string
 	var minWeight float64
 	var clusterFeatures bool
 	c := &cobra.Command{
@@ -224,7 +242,7 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 				opt.Epochs = f.epochs
 			}
 			if folds > 1 {
-				tags, err := syntax.Jackknife(train, dev, folds, topt, log)
+				tags, err := syntax.CachedJackknife(tagsCache, train, dev, folds, topt, log)
 				if err != nil {
 					return err
 				}
@@ -234,6 +252,7 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 				}
 			}
 			opt.Seeds = seeds
+			opt.Beam = beam
 			if minWeight >= 0 {
 				opt.MinWeight = float32(minWeight)
 			}
@@ -251,6 +270,8 @@ demonyms), so that training tags are as imperfect as the tags it will see. With
 	}
 	f.register(c)
 	c.Flags().IntVar(&folds, "jackknife", 5, "train on tags from this many jackknifed taggers (0 or 1: gold tags)")
+	c.Flags().StringVar(&tagsCache, "jackknife-cache", "", "keep the jackknifed tags in this file and reuse them while the training data, folds and seed are the same (for experiments: the tags take most of the training time)")
+	c.Flags().IntVar(&beam, "beam", 1, "beam width: above 1, a structured perceptron that parses with that many transition sequences kept")
 	c.Flags().IntVar(&seeds, "seeds", 3, "train this many parsers with consecutive seeds and average their weights (1: no averaging)")
 	c.Flags().Float64Var(&minWeight, "min-weight", -1, "prune averaged weights smaller than this (-1: the default, 1.5)")
 	// Off in the shipped model: clusters of the 1.25M words of GMB and EWT train cost the

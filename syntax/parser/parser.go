@@ -3,15 +3,16 @@
 // subtypes such as nmod:poss or obl:tmod) to every word, as in the HEAD and DEPREL columns
 // of CoNLL-U.
 //
-// It is a greedy transition-based parser: the arc-hybrid system (Kuhlmann, Gómez-Rodríguez
-// and Satta 2011) with the root at the end of the buffer (Ballesteros and Nivre 2013),
-// labelled transitions scored by one averaged perceptron (package learn) over the rich
+// It is a transition-based parser: the arc-hybrid system (Kuhlmann, Gómez-Rodríguez and
+// Satta 2011) with the root at the end of the buffer (Ballesteros and Nivre 2013),
+// labelled transitions scored by an averaged perceptron (package learn) over the rich
 // non-local features of Zhang and Nivre 2011 (optionally with word clusters, package
-// cluster: see TrainOptions.Clusters), trained on UD English-EWT with the dynamic
-// oracle and error exploration of Goldberg and Nivre 2013 ("Training deterministic parsers
-// with non-deterministic oracles"). Non-projective training trees are made projective by
-// lifting arcs (Nivre and Nilsson 2005, without label encoding), so the parser only ever
-// outputs projective trees.
+// wordclass: see TrainOptions.Clusters). A model is either greedy, trained with the
+// dynamic oracle and error exploration of Goldberg and Nivre 2013, or keeps a beam of
+// transition sequences, trained as a structured perceptron with max-violation updates
+// (Huang, Fayong and Guo 2012; see beam.go). Non-projective training trees are made
+// projective by lifting arcs (Nivre and Nilsson 2005, without label encoding), so the
+// parser only ever outputs projective trees.
 //
 // A Model is read-only and shared; each goroutine parses with its own Parser, whose
 // buffers are reused so that parsing allocates nothing once warmed up. Every output is a
@@ -42,7 +43,38 @@ type Model struct {
 	perceptron *learn.Model // as Train learned it; nil in a model read from a file
 	vocab      vocabulary
 	clusters   *wordclass.Classes // nil: no cluster features
+	// beam is the number of transition sequences kept while parsing (1: greedy), the
+	// width the model was trained with.
+	beam int
+	// margin narrows the beam while parsing (see BeamMargin); negative means
+	// DefaultBeamMargin.
+	margin float32
 }
+
+// DefaultBeamMargin is how far below the best candidate of a step another may score and
+// stay in the beam, in units of the model's largest weight: where the model is sure the
+// beam narrows, and the next step scores fewer items. It trades accuracy for speed and
+// was chosen so that tagging and parsing keep the speed floor (see README, Models).
+const DefaultBeamMargin = 0.6
+
+// BeamMargin is the margin the model parses with (0: the full beam).
+func (m *Model) BeamMargin() float32 {
+	if m.margin < 0 {
+		return DefaultBeamMargin
+	}
+	return m.margin
+}
+
+// WithBeamMargin is the model parsing with another margin, in units of its largest
+// weight (0: the full beam).
+func (m *Model) WithBeamMargin(margin float32) *Model {
+	c := *m
+	c.margin = max(margin, 0)
+	return &c
+}
+
+// Beam is the model's beam width (1 for a greedy parser).
+func (m *Model) Beam() int { return max(m.beam, 1) }
 
 // Labels are the relations the model can assign, in class order.
 func (m *Model) Labels() []string { return m.labels }
@@ -51,7 +83,7 @@ func (m *Model) Labels() []string { return m.labels }
 func (m *Model) classes() int { return 1 + 2*len(m.labels) }
 
 func newModel(labels []string) (*Model, error) {
-	m := &Model{labels: labels, root: -1}
+	m := &Model{labels: labels, root: -1, margin: -1}
 	// One label besides "root" is needed for arcs between words; more than 64 do not fit
 	// the label-set features.
 	if len(labels) < 2 || len(labels) > 64 {
@@ -76,14 +108,15 @@ func newModel(labels []string) (*Model, error) {
 // File is the name `herald train parser` gives the model file.
 const File = "parser.model"
 
-// The model file follows learn's convention ("HERALD parser 4"); its payload is the
+// The model file follows learn's convention ("HERALD parser 5"); its payload is the
 // labels, the vocabulary's word hashes in ascending order (each as the step from the one
-// before), the word clusters (a presence byte, then package cluster's payload), and the
+// before), the word clusters (a presence byte, then package cluster's payload), the beam
+// width, and the
 // weights as the learn.Table that parsing scores with. The same model always gives the
 // same bytes.
 const (
 	fileKind    = "parser"
-	fileVersion = 4
+	fileVersion = 5
 )
 
 // Write encodes the model.
@@ -113,6 +146,7 @@ func (m *Model) Write(w io.Writer) error {
 		prev = h
 	}
 	wordclass.EncodeOptional(e, m.clusters)
+	e.Uvarint(uint64(m.Beam()))
 	weights.Encode(e)
 	if _, err := e.WriteTo(w); err != nil {
 		return fmt.Errorf("parser: writing model: %w", err)
@@ -171,6 +205,10 @@ func decode(data string) (*Model, error) {
 		m.vocab[uint32(h)] = struct{}{}
 	}
 	m.clusters = wordclass.DecodeOptional(d)
+	m.beam = d.Int("beam width", 256)
+	if d.Err() == nil && m.beam < 1 {
+		d.Failf("beam width %d", m.beam)
+	}
 	m.weights = learn.DecodeTable(d, m.classes())
 	if err := d.Finish(); err != nil {
 		return nil, err
@@ -196,6 +234,7 @@ type Parser struct {
 	feats  []uint64
 	scores []int32
 	runs   []uint64
+	beam   *beam // nil for a greedy model
 	// sink keeps the cache-warming loads of learn.Table.Scores alive.
 	sink uint64
 }
@@ -216,6 +255,15 @@ func (m *Model) NewParser() *Parser {
 // a sentence as long.
 func (p *Parser) Parse(words, upos, xpos []string, heads []int, deprels []string) {
 	n := min(len(words), len(heads), len(deprels))
+	if p.m.Beam() > 1 {
+		if p.beam == nil {
+			p.beam = newBeam(p.m.Beam(), p.m.classes())
+			// The table's integer weights put the largest at math.MaxInt16.
+			p.beam.margin = float64(p.m.BeamMargin()) * math.MaxInt16
+		}
+		p.m.finish(p.parseBeam(n, words[:n], upos, xpos), upos, heads, deprels)
+		return
+	}
 	s := &p.st
 	s.reset(n)
 	s.setWords(words[:n], upos, xpos, p.m.vocab, p.m.clusters)

@@ -39,6 +39,9 @@ type TrainOptions struct {
 	// Seeds is the number of parsers trained, with seeds Seed, Seed+1, …, whose weights
 	// are averaged into the model (default 1).
 	Seeds int
+	// Beam is the beam width (default 1: a greedy parser trained with the dynamic
+	// oracle). Wider beams train a structured perceptron that parses with that width.
+	Beam int
 	// Tags, when set, replaces the gold tags of the training sentences (for instance
 	// with jackknifed tagger output); it is called once per sentence before training.
 	Tags func(i int, words, upos, xpos []string)
@@ -133,6 +136,7 @@ func newTrainer(train []*conllu.Sentence, opt TrainOptions, log io.Writer) (*tra
 	}
 	m.vocab = collectVocabulary(train)
 	m.clusters = opt.Clusters
+	m.beam = max(opt.Beam, 1)
 	index := make(map[string]int32, len(labels))
 	for i, l := range labels {
 		index[l] = int32(i)
@@ -145,6 +149,9 @@ func newTrainer(train []*conllu.Sentence, opt TrainOptions, log io.Writer) (*tra
 		options:  opt,
 		log:      log,
 		examples: make([]example, 0, len(train)),
+	}
+	if m.beam > 1 {
+		t.beam = newBeam(m.beam, m.classes())
 	}
 	nonProjective, lifts := 0, 0
 	for i, s := range train {
@@ -174,7 +181,11 @@ func (t *trainer) epoch(epoch int, dev []*conllu.Sentence) {
 	t.explore = epoch >= opt.ExploreFrom && opt.ExploreProb > 0
 	t.right, t.total = 0, 0
 	for _, i := range learn.Shuffled(len(t.examples), opt.Seed, uint64(epoch)) {
-		t.sentence(&t.examples[i])
+		if t.beam != nil {
+			t.beamSentence(&t.examples[i])
+		} else {
+			t.sentence(&t.examples[i])
+		}
 	}
 	line := fmt.Sprintf("parser: epoch %d: %.2f%% of training transitions right, %s",
 		epoch, 100*float64(t.right)/float64(max(t.total, 1)), time.Since(start).Round(time.Second))
@@ -279,8 +290,14 @@ type trainer struct {
 	rng      *rand.Rand
 	explore  bool
 	// tags with noise, reused per sentence
-	upos, xpos   []string
-	right, total int
+	upos, xpos []string
+	// beam training: the search, the gold configuration and sequence, the trail of
+	// every step's items and the best item's moves
+	beam          *beam
+	gold          state
+	goldSeq, pred []int32
+	trail         [][]candidate
+	right, total  int
 }
 
 // sentence parses one training sentence, learning at every step from the gap between the

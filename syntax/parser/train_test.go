@@ -31,6 +31,9 @@ var (
 	outFlag       = flag.String("out", "", "model file written by -train (required)")
 	clustersFlag  = flag.String("clusters", "", "with -train, a cluster lexicon for the parser and the jackknifed taggers")
 	demonymsFlag  = flag.String("demonyms", "", "with -train, a file of demonyms, one a line, for the jackknifed taggers")
+	beamFlag      = flag.Int("beam", 0, "with -train, the beam width (0: the default, greedy)")
+	cliTagsFlag   = flag.String("clitags", "", "with -train, the jackknifed tags that herald train parser --jackknife-cache kept")
+	withGUMFlag   = flag.Bool("gum", false, "with -train, add GUM's CC BY train file to the training set and GUM dev to dev")
 )
 
 // experimentLexicons reads -clusters and -demonyms.
@@ -92,7 +95,12 @@ func TestTrainModel(t *testing.T) {
 	}
 	train := readTreebank(t, "ewt/en_ewt-ud-train.conllu")
 	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu")
+	if *withGUMFlag {
+		train = append(train, readTreebank(t, "gum/en_gum-ccby-train.conllu")...)
+		dev = append(dev, readTreebank(t, "gum/en_gum-ud-dev.conllu")...)
+	}
 	opt := DefaultTrainOptions()
+	opt.Beam = *beamFlag
 	opt.Clusters, _ = experimentLexicons(t)
 	if *epochsFlag > 0 {
 		opt.Epochs = *epochsFlag
@@ -108,7 +116,12 @@ func TestTrainModel(t *testing.T) {
 	}
 	start := time.Now()
 	if *jackknifeFlag > 1 {
-		tags := cachedJackknife(t, train, dev, *jackknifeFlag)
+		var tags []tagged
+		if *cliTagsFlag != "" {
+			tags = cliJackknife(t, *cliTagsFlag, len(train))
+		} else {
+			tags = cachedJackknife(t, train, dev, *jackknifeFlag)
+		}
 		opt.Tags = func(i int, words, upos, xpos []string) {
 			copy(upos, tags[i].UPOS)
 			copy(xpos, tags[i].XPOS)
@@ -197,6 +210,26 @@ func cachedJackknife(t *testing.T, train, dev []*conllu.Sentence, k int) []tagge
 		}
 	}
 	return tags
+}
+
+// cliJackknife reads the tags that herald train parser --jackknife-cache kept.
+func cliJackknife(t *testing.T, path string, n int) []tagged {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var c struct {
+		Key  uint64
+		Tags []tagged
+	}
+	if err := gob.NewDecoder(f).Decode(&c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Tags) != n {
+		t.Fatalf("%s: tags of %d sentences, want %d", path, len(c.Tags), n)
+	}
+	return c.Tags
 }
 
 // jackknife tags every training sentence with a tagger trained on the other k-1 folds

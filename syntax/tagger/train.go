@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"herald/conllu"
@@ -53,6 +54,10 @@ type TrainOptions struct {
 	// them and marks them with a feature. They come from the gazetteer, which the
 	// caller reads, so that this package does not depend on entity recognition.
 	Demonyms []string
+	// Seeds is the number of taggers trained, with seeds Seed, Seed+1, …, each keeping
+	// its best epoch on dev, whose unpruned weights are averaged into the model before
+	// pruning (default 1). The average tags as fast as one tagger.
+	Seeds int
 	// DemonymSwap is the share of the demonyms of the training text replaced, in each
 	// epoch, by another from Demonyms (singular for singular, plural for plural). EWT
 	// has a few dozen demonyms, all frequent enough that the tagger learns them word by
@@ -134,7 +139,7 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Mod
 	if log == nil {
 		log = io.Discard
 	}
-	m, err := train1(train, dev, opt, log, false)
+	m, err := trainSeeds(train, dev, opt, log, false)
 	if err != nil || !opt.RetrainWithDev || len(dev) == 0 {
 		return m, err
 	}
@@ -142,13 +147,72 @@ func Train(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer) (*Mod
 	chosen := opt
 	chosen.Epochs = m.epoch
 	all := append(slices.Clip(train), dev...)
-	final, err := train1(all, nil, chosen, log, true)
+	final, err := trainSeeds(all, nil, chosen, log, true)
 	if err != nil {
 		return nil, err
 	}
 	final.meta = fmt.Sprintf("UD English-EWT train+dev, %d sentences; %d epochs, seed %d, as chosen on dev by the model trained on train alone: %s",
 		len(all), m.epoch, opt.Seed, m.meta)
 	return final, nil
+}
+
+// trainSeeds is train1, or with opt.Seeds > 1 the average of that many taggers trained
+// side by side with consecutive seeds. The taggers share their classes and dictionaries,
+// which depend on the training data alone, so their weights can be averaged; they are
+// averaged in seed order, so the result does not depend on scheduling.
+func trainSeeds(train, dev []*conllu.Sentence, opt TrainOptions, log io.Writer, keepLast bool) (*Model, error) {
+	if opt.Seeds <= 1 {
+		return train1(train, dev, opt, log, keepLast)
+	}
+	models := make([]*Model, opt.Seeds)
+	errs := make([]error, opt.Seeds)
+	var wg sync.WaitGroup
+	for k := range models {
+		o := opt
+		o.Seed = opt.Seed + uint64(k)
+		o.MinWeight, o.CoarseMinWeight = 0, 0 // pruned after averaging
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			models[k], errs[k] = train1(train, dev, o, io.Discard, keepLast)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	average := func(get func(*Model) *learn.Model, minWeight float32) *learn.Model {
+		ms := make([]*learn.Model, len(models))
+		for k, m := range models {
+			ms[k] = get(m)
+		}
+		return learn.Average(ms, minWeight)
+	}
+	m := models[0]
+	m.first = pass{
+		joint:  average(func(m *Model) *learn.Model { return m.first.joint }, opt.MinWeight),
+		coarse: average(func(m *Model) *learn.Model { return m.first.coarse }, opt.CoarseMinWeight),
+	}
+	m.second = pass{
+		joint:  average(func(m *Model) *learn.Model { return m.second.joint }, opt.MinWeight),
+		coarse: average(func(m *Model) *learn.Model { return m.second.coarse }, opt.CoarseMinWeight),
+	}
+	var err error
+	if m.weights, err = newTable(m.first, m.second); err != nil {
+		return nil, err
+	}
+	epochs := make([]string, len(models))
+	for k, mk := range models {
+		epochs[k] = fmt.Sprint(mk.epoch)
+	}
+	var acc Accuracy
+	if len(dev) > 0 {
+		acc = evaluate(m.NewTrainingTagger(), dev)
+	}
+	m.meta = fmt.Sprintf("UD treebanks, %d sentences; %d taggers averaged (seeds %d to %d, epochs %s); dev %v",
+		len(train), len(models), opt.Seed, opt.Seed+uint64(len(models)-1), strings.Join(epochs, ", "), acc)
+	fmt.Fprintf(log, "averaged %d taggers (kept epochs %s): dev %v\n", len(models), strings.Join(epochs, ", "), acc)
+	return m, nil
 }
 
 // train1 trains on train for opt.Epochs epochs and keeps the epoch best on dev, or with
