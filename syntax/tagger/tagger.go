@@ -142,8 +142,11 @@ type Tagger struct {
 	cache   *learn.ScoreCache[wordKey]
 	rows    [][]int32
 	scratch []int32
-	// everyWord turns off settling (settleMargin): both passes score every word.
+	// everyWord turns off settling (settleMargin) and the finite-verb repair: both
+	// passes score every word, as in training.
 	everyWord bool
+	// vbd is the class VERB VBD (-1 if the model has none), for the finite-verb repair.
+	vbd int
 	// trace, when set (by tests), sees each word's scores for a pass once complete.
 	trace func(i, pass int, acc []int32)
 }
@@ -246,8 +249,15 @@ func (m *Model) NewTrainingTagger() *Tagger {
 
 // NewTagger returns a Tagger for m.
 func (m *Model) NewTagger() *Tagger {
+	vbd := -1
+	for c := range m.upos {
+		if m.upos[c] == "VERB" && m.xpos[c] == "VBD" {
+			vbd = c
+		}
+	}
 	return &Tagger{
 		m:      m,
+		vbd:    vbd,
 		feats:  make([]uint64, 0, maxFeatures),
 		runs:   make([]uint64, 0, maxFeatures),
 		scores: make([]float32, len(m.upos)),
@@ -327,4 +337,60 @@ func (t *Tagger) tag(words []string) {
 		c, _ := w.best(t.acc, 1, t.m.coarse, t.scores)
 		t.classes = append(t.classes, c)
 	}
+	if !t.everyWord {
+		t.repairFinite(words)
+	}
+}
+
+// repairFinite makes a sentence's verb finite where the tagger left it without one: in
+// a sentence that ends with a full stop, question or exclamation mark and has no finite
+// verb (VBD, VBZ, VBP, MD), the first VBN right after a noun or pronoun becomes VBD when
+// VBD is the tagger's second choice for it. "Police fired tear gas at the protesters."
+// and "Students protested outside the embassy." are the commonest shape of a news
+// sentence, and a past participle there makes the parser read a noun phrase ("police
+// fired …" as police who were fired) with no clause at all. A headline's reduced passive
+// ("Three soldiers killed in attack") has no full stop and keeps its VBN.
+func (t *Tagger) repairFinite(words []string) {
+	n := len(words)
+	if t.vbd < 0 || n < 3 {
+		return
+	}
+	switch words[n-1] {
+	case ".", "!", "?":
+	default:
+		return
+	}
+	at := -1
+	for i, c := range t.classes {
+		switch t.m.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		case "VBN":
+			if at < 0 && i > 0 && nominalXPOS(t.m.xpos[t.classes[i-1]]) {
+				at = i
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	t.tagScores(at, 1)
+	best, _ := t.m.weights.best(t.acc, 1, t.m.coarse, t.scores)
+	runnerUp := -1
+	for c, x := range t.scores {
+		if c != best && (runnerUp < 0 || x > t.scores[runnerUp]) {
+			runnerUp = c
+		}
+	}
+	if best == t.classes[at] && runnerUp == t.vbd {
+		t.classes[at] = t.vbd
+	}
+}
+
+func nominalXPOS(x string) bool {
+	switch x {
+	case "NN", "NNS", "NNP", "NNPS", "PRP":
+		return true
+	}
+	return false
 }
