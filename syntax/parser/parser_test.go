@@ -399,6 +399,12 @@ func FuzzParse(f *testing.F) {
 	f.Add(". , ; :", "PUNCT PUNCT X X")
 	f.Add("a b c d e f g h i j k l m n o p", "")
 	m := trainTiny(f)
+	// A beam model too, narrowed by its default margin and at full width.
+	beam, err := Train(tinyTreebank(f), nil, TrainOptions{Epochs: 3, Seed: 2, Beam: 3}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	parsers := []*Parser{m.NewParser(), beam.NewParser(), beam.WithBeamMargin(0).NewParser()}
 	f.Fuzz(func(t *testing.T, text, tags string) {
 		words := strings.Fields(text)
 		if len(words) > 500 {
@@ -406,9 +412,11 @@ func FuzzParse(f *testing.F) {
 		}
 		upos := strings.Fields(tags)
 		n := len(words)
-		heads, deprels := make([]int, n), make([]string, n)
-		m.NewParser().Parse(words, upos, upos, heads, deprels)
-		checkTree(t, n, heads, deprels)
+		for _, p := range parsers {
+			heads, deprels := make([]int, n), make([]string, n)
+			p.Parse(words, upos, upos, heads, deprels)
+			checkTree(t, n, heads, deprels)
+		}
 	})
 }
 
