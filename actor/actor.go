@@ -111,7 +111,7 @@ func better(a, b Coding) bool {
 	if ra, rb := rank(a.How), rank(b.How); ra != rb {
 		return ra < rb
 	}
-	return isCountryCode(a.Code) && !isCountryCode(b.Code)
+	return lexicon.IsCountryCode(a.Code) && !lexicon.IsCountryCode(b.Code)
 }
 
 func rank(how string) int {
@@ -162,7 +162,7 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 			// "President Bush": the role the article states, in the country the leader
 			// list or the dictionary gives the person.
 			for _, known := range [2]string{p.leader.Code, p.dict.Code} {
-				if len(known) >= 3 && isCountryCode(known[:3]) && known[:3] != "IGO" && known[:3] != "NGO" && known[:3] != "MNC" {
+				if len(known) >= 3 && lexicon.IsCountryCode(known[:3]) && known[:3] != "IGO" && known[:3] != "NGO" && known[:3] != "MNC" {
 					p.country, p.countryRule = known[:3], "the country of "+known
 					break
 				}

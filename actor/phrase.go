@@ -62,7 +62,7 @@ func (c *Coder) read(words []string, date string) reading {
 		switch {
 		case na == n && act.At(date) != "" && !leader:
 			code := act.At(date)
-			if isCountryCode(code) {
+			if lexicon.IsCountryCode(code) {
 				if r.country == "" {
 					r.country, r.countryRule = code, act.Where+" "+act.Name
 					// Phoenix lists capitals among a country's names; a capital that acts
@@ -154,19 +154,6 @@ func (c *Coder) takeGazetteer(r *reading, entries []gazetteer.Entry, date string
 		}
 	}
 	return false
-}
-
-// isCountryCode reports whether an actor code is a bare country: three capital letters.
-func isCountryCode(code string) bool {
-	if len(code) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if code[i] < 'A' || code[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // coding combines what the phrase said, most trusted first: a country with a role, a

@@ -45,7 +45,7 @@ func addDictionaryNames(doc *document.Document, lex *lexicon.Lexicon, date strin
 			}
 			start, end := toks[i].Start, toks[i+n-1].End
 			typ := document.TypeOrg
-			if isCountryCode(a.At(date)) {
+			if lexicon.IsCountryCode(a.At(date)) {
 				typ = document.TypeGPE
 			}
 			added = append(added, document.Entity{Start: start, End: end, Text: doc.Text[start:end],
@@ -110,17 +110,4 @@ func overlapsEntity(ents []document.Entity, start, end int) bool {
 // isCapitalized reports whether w starts with a capital letter.
 func isCapitalized(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
-}
-
-// isCountryCode reports whether an actor code is a bare country: three capital letters.
-func isCountryCode(code string) bool {
-	if len(code) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if code[i] < 'A' || code[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }

@@ -284,3 +284,16 @@ func (l *Lexicon) String() string {
 	return fmt.Sprintf("%d actors (%d names), %d agents (%d names) from %s",
 		len(l.Actors), len(l.actors.names), len(l.Agents), len(l.agents.names), l.Source)
 }
+
+// IsCountryCode reports whether an actor code is a bare country: three capital letters.
+func IsCountryCode(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
