@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"herald/document"
 	"io"
 	"os"
 	"strconv"
@@ -280,29 +281,13 @@ func (r *Reader) finish(s *Sentence) error {
 }
 
 // cycle finds a word whose chain of heads never reaches the root (0), among words whose
-// HEAD is given; a chain through a word without HEAD ("_") ends there. It runs in time
-// linear in the number of words: each word is settled once.
+// HEAD is given; a chain through a word without HEAD ("_") ends there.
 func cycle(words []Word) (int, bool) {
-	const (
-		unseen = iota
-		onPath
-		settled
-	)
-	state := make([]uint8, len(words))
-	for start := range words {
-		w := start
-		for w >= 0 && state[w] == unseen {
-			state[w] = onPath
-			w = words[w].Head - 1 // -1: the root; -2: no head given
-		}
-		if w >= 0 && state[w] == onPath {
-			return w, true
-		}
-		for w := start; w >= 0 && state[w] == onPath; w = words[w].Head - 1 {
-			state[w] = settled
-		}
+	head := make([]int, len(words))
+	for i, w := range words {
+		head[i] = w.Head - 1 // -1: the root; -2: no head given
 	}
-	return 0, false
+	return document.Cycle(head)
 }
 
 var columnNames = [10]string{"ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC"}

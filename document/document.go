@@ -77,7 +77,7 @@ func Tree(toks []Token) (head []int, children [][]int) {
 		}
 		head[i] = h
 	}
-	if !acyclic(head) {
+	if _, found := Cycle(head); found {
 		// Cut each token whose walk up never ends, in order: the one that closes a cycle
 		// and those that lead into one before it is cut.
 		for i := range head {
@@ -98,9 +98,10 @@ func Tree(toks []Token) (head []int, children [][]int) {
 	return head, children
 }
 
-// acyclic reports whether every walk up the heads reaches a root, in time linear in the
-// number of tokens: each token is settled once.
-func acyclic(head []int) bool {
+// Cycle finds a token whose walk up the heads never reaches a root, given each token's
+// 0-based head (any negative value ends the walk: the root, or no head known). It runs in
+// time linear in the number of tokens: each token is settled once.
+func Cycle(head []int) (at int, found bool) {
 	const (
 		unseen = iota
 		onPath
@@ -114,13 +115,13 @@ func acyclic(head []int) bool {
 			k = head[k]
 		}
 		if k >= 0 && state[k] == onPath {
-			return false
+			return k, true
 		}
 		for k := start; k >= 0 && state[k] == onPath; k = head[k] {
 			state[k] = settled
 		}
 	}
-	return true
+	return 0, false
 }
 
 // EntityAt returns a function that finds the entity covering a span of the text (a
