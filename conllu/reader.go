@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"herald/document"
 	"io"
 	"os"
 	"strconv"
 	"strings"
+
+	"herald/document"
 )
 
 // MaxLineBytes is the longest line the Reader accepts. Real treebanks stay far below it; a
