@@ -376,13 +376,7 @@ func (t *Tagger) repairFinite(words []string) {
 	}
 	t.tagScores(at, 1)
 	best, _ := t.m.weights.best(t.acc, 1, t.m.coarse, t.scores)
-	runnerUp := -1
-	for c, x := range t.scores {
-		if c != best && (runnerUp < 0 || x > t.scores[runnerUp]) {
-			runnerUp = c
-		}
-	}
-	if best == t.classes[at] && runnerUp == t.vbd {
+	if best == t.classes[at] && secondBest(t.scores, best) == t.vbd {
 		t.classes[at] = t.vbd
 	}
 }

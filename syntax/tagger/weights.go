@@ -236,13 +236,23 @@ func (t *table) best(acc []int32, pass int, coarseOf []int, scores []float32) (c
 		scores[c] = float32(x)*sj + float32(coarse[coarseOf[c]])*sc
 	}
 	class = learn.Argmax(scores)
-	runnerUp := float32(math.Inf(-1))
+	second := secondBest(scores, class)
+	if second < 0 {
+		return class, float32(math.Inf(1))
+	}
+	return class, scores[class] - scores[second]
+}
+
+// secondBest is the class with the highest score but best's (the lowest on a tie), or -1
+// when there is no other class.
+func secondBest(scores []float32, best int) int {
+	second := -1
 	for c, x := range scores {
-		if c != class && x > runnerUp {
-			runnerUp = x
+		if c != best && (second < 0 || x > scores[second]) {
+			second = c
 		}
 	}
-	return class, scores[class] - runnerUp
+	return second
 }
 
 // encode appends the table to a model file: the number of slots, the four scales and
