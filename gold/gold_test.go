@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"herald/lexicon"
 )
 
 const shared = "../../shared/data"
@@ -139,9 +141,10 @@ func TestPrincipalAndAgents(t *testing.T) {
 		{"IGOEUREEC", "IGOEUREEC", ""},
 		{"NGOHLHIRC", "NGO", "HLHIRC"},
 		{"USAMILGOV", "USA", "GOVMIL"},
+		{"GOV", "GOV", ""},
 		{"", "", ""},
 	} {
-		if p := Principal(tt.code); p != tt.principal {
+		if p := lexicon.Principal(tt.code); p != tt.principal {
 			t.Errorf("Principal(%q) = %q, want %q", tt.code, p, tt.principal)
 		}
 		if a := agentsOf(tt.code); a != tt.agents {

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"herald/lexicon"
 )
 
 // Levels of agreement between two events, from the loosest to the strictest.
@@ -23,41 +25,12 @@ const (
 // LevelNames label the levels in reports.
 var LevelNames = [numLevels]string{"root + countries", "+ agents", "full code"}
 
-// agentCodes are the CAMEO types that name which part of a principal acts (CAMEO.type.txt's
-// domestic roles and sectors, and PETRARCH's PTY and PPL).
-var agentCodes = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true,
-	"REB": true, "SEP": true, "INS": true, "SPY": true, "UAF": true, "AGR": true, "BUS": true, "CRM": true, "CVL": true,
-	"DEV": true, "EDU": true, "ELI": true, "ENV": true, "HLH": true, "HRI": true, "LAB": true, "MED": true, "REF": true,
-	"MOD": true, "RAD": true, "PTY": true, "PPL": true}
-
-// internationalCodes begin the codes of actors that are no country's: their principal is
-// the organization's whole name ("IGOUNO", "IGOEUREEC", "NGOHLHIRC").
-var internationalCodes = map[string]bool{"IGO": true, "NGO": true, "NGM": true, "IMG": true, "INT": true, "MNC": true, "UIS": true}
-
-// Principal is the part of an actor code that says whose the actor is: its country or
-// region ("USA" of "USAGOV"), "---" when unknown, or an international organization's
-// code up to its first agent ("IGOUNO" of "IGOUNOREF"). Empty for no actor.
-func Principal(code string) string {
-	if len(code) < 3 {
-		return code
-	}
-	if !internationalCodes[code[:3]] {
-		return code[:3]
-	}
-	end := 3
-	for end+3 <= len(code) && !agentCodes[code[end:end+3]] {
-		end += 3
-	}
-	return code[:end]
-}
-
 // agentsOf returns what follows the principal of an actor code, its three-letter parts in
 // order of their codes, so that "USAGOVMIL" and "USAMILGOV" agree.
 func agentsOf(code string) string {
-	rest := code[len(Principal(code)):]
-	var parts []string
-	for i := 0; i+3 <= len(rest); i += 3 {
-		parts = append(parts, rest[i:i+3])
+	parts := lexicon.Agents(code)
+	if len(code) == 3 {
+		parts = nil // a bare agent is its own principal
 	}
 	slices.Sort(parts)
 	return strings.Join(parts, "")
@@ -67,9 +40,9 @@ func agentsOf(code string) string {
 func key(e Event, level int) string {
 	switch level {
 	case Countries:
-		return root(e.CAMEO) + "|" + Principal(e.Source) + "|" + Principal(e.Target)
+		return root(e.CAMEO) + "|" + lexicon.Principal(e.Source) + "|" + lexicon.Principal(e.Target)
 	case Agents:
-		return root(e.CAMEO) + "|" + Principal(e.Source) + agentsOf(e.Source) + "|" + Principal(e.Target) + agentsOf(e.Target)
+		return root(e.CAMEO) + "|" + lexicon.Principal(e.Source) + agentsOf(e.Source) + "|" + lexicon.Principal(e.Target) + agentsOf(e.Target)
 	}
 	return e.CAMEO + "|" + e.Source + "|" + e.Target
 }
@@ -82,7 +55,7 @@ func root(code string) string {
 }
 
 func ploverKey(e Event) string {
-	return e.PLOVER + "|" + Principal(e.Source) + "|" + Principal(e.Target)
+	return e.PLOVER + "|" + lexicon.Principal(e.Source) + "|" + lexicon.Principal(e.Target)
 }
 
 // PRF counts the agreements of a measure: TP items in both, Pred predicted, Gold in the
@@ -210,7 +183,7 @@ func withPLOVER(events []Event) []Event {
 func confusion(gold, pred []Event) map[[2]string]int {
 	out := map[[2]string]int{}
 	used := make([]bool, len(pred))
-	dyad := func(e Event) string { return Principal(e.Source) + "|" + Principal(e.Target) }
+	dyad := func(e Event) string { return lexicon.Principal(e.Source) + "|" + lexicon.Principal(e.Target) }
 	var left []Event
 	for _, g := range gold {
 		k := -1
@@ -372,8 +345,8 @@ func Agree(first, second []Sentence) (*Agreement, error) {
 		predicted[s.ID] = s.Events
 		a.Root.add(matched(keys(f.Events, func(e Event) string { return root(e.CAMEO) }), keys(s.Events, func(e Event) string { return root(e.CAMEO) })))
 		a.Dyads.add(matched(keys(f.Events, func(e Event) string { return e.Source + "|" + e.Target }), keys(s.Events, func(e Event) string { return e.Source + "|" + e.Target })))
-		a.Countries.add(matched(keys(f.Events, func(e Event) string { return Principal(e.Source) + "|" + Principal(e.Target) }),
-			keys(s.Events, func(e Event) string { return Principal(e.Source) + "|" + Principal(e.Target) })))
+		a.Countries.add(matched(keys(f.Events, func(e Event) string { return lexicon.Principal(e.Source) + "|" + lexicon.Principal(e.Target) }),
+			keys(s.Events, func(e Event) string { return lexicon.Principal(e.Source) + "|" + lexicon.Principal(e.Target) })))
 		switch x, y := len(f.Events) > 0, len(s.Events) > 0; {
 		case x && y:
 			both++
