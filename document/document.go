@@ -348,20 +348,40 @@ func (d Document) MarshalJSON() ([]byte, error) {
 
 // Event is one coded event: who did what to whom, with its evidence.
 type Event struct {
-	Doc        string    `json:"doc"`
-	Sentence   int       `json:"sentence"`
-	Date       string    `json:"date,omitempty"`
-	Source     Actor     `json:"source"`
-	Target     Actor     `json:"target"`
-	CAMEO      string    `json:"cameo"`
-	Root       string    `json:"root"`
-	Quad       int       `json:"quad"`
-	Goldstein  float64   `json:"goldstein"`
-	PLOVER     PLOVER    `json:"plover"`
-	Location   *Location `json:"location,omitempty"`
-	Evidence   Evidence  `json:"evidence"`
-	Negated    bool      `json:"negated"`
-	Confidence float64   `json:"confidence"`
+	Doc       string    `json:"doc"`
+	Sentence  int       `json:"sentence"`
+	Date      string    `json:"date,omitempty"`
+	Source    Actor     `json:"source"`
+	Target    Actor     `json:"target"`
+	CAMEO     string    `json:"cameo"`
+	Root      string    `json:"root"`
+	Quad      int       `json:"quad"`
+	Goldstein float64   `json:"goldstein"`
+	PLOVER    PLOVER    `json:"plover"`
+	Location  *Location `json:"location,omitempty"`
+	Evidence  Evidence  `json:"evidence"`
+	// Negated and Hypothetical mark an act the sentence does not state as done: "did
+	// not attend", "might impose tariffs", "if talks fail". Such events stay in the
+	// document for analyze to show, but are no event data (see Asserted).
+	Negated      bool    `json:"negated"`
+	Hypothetical bool    `json:"hypothetical,omitempty"`
+	Confidence   float64 `json:"confidence"`
+}
+
+// Asserted reports whether the text states the event as done or being done. Only
+// asserted events are written by code, ingest and export, and scored against the gold
+// standard (docs/CODING.md 4.5, 4.6).
+func (e *Event) Asserted() bool { return !e.Negated && !e.Hypothetical }
+
+// AssertedEvents counts the document's asserted events, those that are event data.
+func (d *Document) AssertedEvents() int {
+	n := 0
+	for i := range d.Events {
+		if d.Events[i].Asserted() {
+			n++
+		}
+	}
+	return n
 }
 
 // Actor is an event participant: its text span and CAMEO code (empty when uncoded).

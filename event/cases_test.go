@@ -20,9 +20,14 @@ type ruleCase struct {
 	today []string // what Herald codes now
 }
 
-// right reports whether Herald codes today what the coding guide asks.
+// right reports whether Herald codes today what the coding guide asks. Events marked
+// negated or hypothetical are no event data (document.Event.Asserted): they count as not
+// coded.
 func (c ruleCase) right() bool {
-	a, b := slices.Clone(c.want), slices.Clone(c.today)
+	a := slices.Clone(c.want)
+	b := slices.DeleteFunc(slices.Clone(c.today), func(e string) bool {
+		return strings.HasSuffix(e, "(negated)") || strings.HasSuffix(e, "(hypothetical)")
+	})
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
@@ -123,7 +128,7 @@ var ruleCases = []ruleCase{
 		rebels     NOUN  NNS 10 nmod
 		.          PUNCT .    4 punct`,
 		want:  []string{"PHLGOV → PHLREB 125"},
-		today: []string{"PHLGOV → REB 036 (negated)"}},
+		today: []string{"PHLGOV → REB 125"}},
 	{name: "exchange of fire (4.4: both directions)", tree: `
 		India     PROPN NNP  4 nsubj
 		and       CCONJ CC   3 cc
@@ -265,7 +270,7 @@ var ruleCases = []ruleCase{
 		steel   NOUN  NN   3 obl
 		.       PUNCT .    3 punct`,
 		want:  nil,
-		today: []string{"CANGOV → USA 170"}},
+		today: []string{"CANGOV → USA 170 (hypothetical)"}},
 	{name: "an accusation (4.2: 112)", tree: `
 		North      PROPN NNP  2 compound
 		Korea      PROPN NNP  3 nsubj

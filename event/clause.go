@@ -137,6 +137,9 @@ type clause struct {
 	// intent ("will", "plans to", "is willing to"), and the governing verb, if any.
 	negated bool
 	intent  string // the word that makes it an intent, "" when none
+	// hypothetical marks an act stated as possible, conditional or asked (modality.go);
+	// refused one governed by a verb of refusal ("refused to meet").
+	hypothetical, refused bool
 	// after, before and subtrees cache what pattern matching reads (see pools).
 	pooled        bool
 	after, before []int
@@ -210,6 +213,7 @@ func (s *sentence) clauseOf(v int) *clause {
 		}
 	}
 	c.negated = s.negated(v)
+	c.hypothetical = s.hypothetical(v)
 	c.inherit()
 	c.resolvePronounSubject()
 	return c
@@ -270,6 +274,8 @@ func (c *clause) inherit() {
 				c.intent = s.toks[p].Text
 			}
 			c.negated = c.negated || s.negated(p)
+			c.hypothetical = c.hypothetical || s.hypothetical(p)
+			c.refused = c.refused || refusalVerbs[s.lemma[p]]
 		case rel == "ccomp" && subjectless(s, v) && earlierClause(s, p, v) >= 0:
 			// "said that Kazakhstan is willing to maintain …, enhance …": a subjectless
 			// complement after another complement of the same verb is a slip for its
@@ -308,6 +314,8 @@ func (c *clause) inherit() {
 			if c.intent == "" {
 				c.intent = first.intent
 			}
+			c.hypothetical = c.hypothetical || first.hypothetical
+			c.refused = c.refused || first.refused
 			return
 		case rel == "conj" || (rel == "ccomp" || rel == "advcl" || rel == "parataxis") && subjectless(s, v):
 			// A complement clause with neither subject nor marker is a parse slip for a

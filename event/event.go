@@ -472,16 +472,28 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 				if dir == 1 {
 					a, b = tgt, src
 				}
-				if cl.intent != "" {
+				negated := cl.negated && !m.negative
+				if cl.refused || negated && cl.intent != "" {
+					// "refused to meet", "would not resume talks": the refusal is the act.
+					if dir == 1 {
+						continue
+					}
+					if r := refusalCode(code); r != "" {
+						code, negated = r, false
+					} else {
+						negated = true // refusing to attack is no attack
+					}
+				} else if cl.intent != "" {
 					code = intentCode(code, futureAux[strings.ToUpper(cl.intent)])
 				}
 				ev := document.Event{
 					Doc: doc.ID, Sentence: s.index, Date: date,
-					Source:   actorOf(doc, a),
-					Target:   actorOf(doc, b),
-					CAMEO:    code,
-					Evidence: document.Evidence{Start: verb.Start, End: verb.End, Verb: verb.Text, Rule: m.rule},
-					Negated:  cl.negated && !m.negative,
+					Source:       actorOf(doc, a),
+					Target:       actorOf(doc, b),
+					CAMEO:        code,
+					Evidence:     document.Evidence{Start: verb.Start, End: verb.End, Verb: verb.Text, Rule: m.rule},
+					Negated:      negated,
+					Hypothetical: cl.hypothetical && !stillSaid(code),
 				}
 				ev.Confidence = confidence(m, a, b, cl)
 				if c.describe != nil {

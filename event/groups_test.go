@@ -84,7 +84,9 @@ func TestGroupsCountRight(t *testing.T) {
 		{nil, nil, true},
 		{[]string{"A → B 040", "B → A 040"}, []string{"B → A 040", "A → B 040"}, true},
 		{[]string{"A → B 040"}, []string{"A → B 040", "B → A 040"}, false},
-		{nil, []string{"A → B 111 (negated)"}, false},
+		{nil, []string{"A → B 111 (negated)"}, true},
+		{nil, []string{"A → B 190 (hypothetical)"}, true},
+		{[]string{"A → B 190"}, []string{"A → B 190 (hypothetical)"}, false},
 	} {
 		if got := (ruleCase{want: tc.want, today: tc.today}).right(); got != tc.right {
 			t.Errorf("want %q today %q: right = %v", tc.want, tc.today, got)

@@ -34,7 +34,7 @@ var modalityGroups = []caseGroup{
 			officials NOUN  NNS  4 obj
 			.         PUNCT .    2 punct`,
 			want:  []string{"IRN → USAGOV 125"},
-			today: []string{"IRN → USAGOV 040"}},
+			today: []string{"IRN → USAGOV 125"}},
 		{name: "rejected a proposal (4.5: 120, toward whoever proposed)", date: "2024-05-20", tree: `
 			Israel   PROPN NNP  2 nsubj
 			rejected VERB  VBD  0 root
@@ -99,7 +99,7 @@ var modalityGroups = []caseGroup{
 			Moldova PROPN NNP  3 obj
 			.       PUNCT .    3 punct`,
 			want:  nil,
-			today: []string{"RUS → MDA 190"}},
+			today: []string{"RUS → MDA 190 (hypothetical)"}},
 		{name: "vowed to retaliate (4.3: a threat of force, 138)", date: "2024-05-20", tree: `
 			Iran      PROPN NNP  2 nsubj
 			vowed     VERB  VBD  0 root

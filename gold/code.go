@@ -84,7 +84,7 @@ func Code(c *Corpora, sents []Sentence, p *pipeline.Pipeline, trees map[string]*
 			}
 			var events []Event
 			for _, e := range r.Doc.Events {
-				if e.Evidence.Start >= start && e.Evidence.Start < end {
+				if e.Asserted() && e.Evidence.Start >= start && e.Evidence.Start < end {
 					events = append(events, Event{Source: e.Source.Code, Target: e.Target.Code, CAMEO: e.CAMEO, PLOVER: e.PLOVER.Event, Words: e.Evidence.Verb})
 				}
 			}

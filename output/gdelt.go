@@ -283,6 +283,9 @@ func newGDELTEvent(cb *cameo.Codebook, doc *document.Document, index int) *gdelt
 // writeGDELT writes one row per event of doc.
 func (w *Writer) writeGDELT(doc *document.Document) error {
 	for i := range doc.Events {
+		if !doc.Events[i].Asserted() {
+			continue // negated and hypothetical acts are no event data
+		}
 		if err := w.writeGDELTEvent(doc, i); err != nil {
 			return err
 		}

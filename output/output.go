@@ -95,6 +95,9 @@ func (w *Writer) Write(doc *document.Document) error {
 			return w.writePLOVER(doc)
 		}
 		for i := range doc.Events {
+			if !doc.Events[i].Asserted() {
+				continue
+			}
 			if err := w.enc.Encode(&doc.Events[i]); err != nil {
 				return err
 			}

@@ -107,6 +107,9 @@ var ploverQuad = map[string]int{
 // writePLOVER writes one record per event of doc that has a PLOVER event.
 func (w *Writer) writePLOVER(doc *document.Document) error {
 	for i := range doc.Events {
+		if !doc.Events[i].Asserted() {
+			continue // negated and hypothetical acts are no event data
+		}
 		if err := w.writePLOVEREvent(doc, i); err != nil {
 			return err
 		}

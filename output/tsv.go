@@ -27,6 +27,9 @@ func (w *Writer) writeTSVHeader() {
 
 func (w *Writer) writeTSV(doc *document.Document) error {
 	for i := range doc.Events {
+		if !doc.Events[i].Asserted() {
+			continue // negated and hypothetical acts are no event data
+		}
 		if err := w.writeTSVEvent(doc, i); err != nil {
 			return err
 		}

@@ -169,7 +169,7 @@ func (w *ingestion) emit(doc *document.Document, errs []error) {
 	}
 	o := pendingOutcome{Outcome: Outcome{ID: q.id, Errs: errs}, entry: -1}
 	if doc != nil {
-		o.Events, o.entry = len(doc.Events), len(w.entries)
+		o.Events, o.entry = doc.AssertedEvents(), len(w.entries)
 		w.entries = append(w.entries, Entry{Doc: doc, Input: q.in})
 	}
 	w.outcomes = append(w.outcomes, o)

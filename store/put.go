@@ -119,7 +119,7 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry, run int64, statuses [
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			_, err = st.insertDoc.ExecContext(ctx, doc.ID, doc.Source, doc.Line, doc.URL, doc.Title, doc.Published,
-				e.Input.Published, doc.Text, r.raw, e.Input.HTML, e.Input.Hash, r.analysis, len(doc.Events), runID)
+				e.Input.Published, doc.Text, r.raw, e.Input.HTML, e.Input.Hash, r.analysis, doc.AssertedEvents(), runID)
 			res.Created++
 			if statuses != nil {
 				statuses[i] = Created
@@ -132,7 +132,7 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry, run int64, statuses [
 				return res, err
 			}
 			_, err = st.updateDoc.ExecContext(ctx, doc.Source, doc.Line, doc.URL, doc.Title, doc.Published,
-				e.Input.Published, doc.Text, r.raw, e.Input.HTML, e.Input.Hash, r.analysis, len(doc.Events), runID, rid)
+				e.Input.Published, doc.Text, r.raw, e.Input.HTML, e.Input.Hash, r.analysis, doc.AssertedEvents(), runID, rid)
 			res.Replaced++
 			if statuses != nil {
 				statuses[i] = Replaced
@@ -143,6 +143,9 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry, run int64, statuses [
 		}
 		for k := range doc.Events {
 			ev := &doc.Events[k]
+			if !ev.Asserted() {
+				continue // negated and hypothetical acts are no event data; the analysis keeps them
+			}
 			var sStart, sEnd int
 			if ev.Sentence >= 0 && ev.Sentence < len(doc.Sentences) {
 				sStart, sEnd = doc.Sentences[ev.Sentence].Start, doc.Sentences[ev.Sentence].End
@@ -161,7 +164,7 @@ func (s *SQLite) Put(ctx context.Context, entries []Entry, run int64, statuses [
 				return res, fmt.Errorf("%s: event %d: %w", doc.ID, k, err)
 			}
 		}
-		res.Events += len(doc.Events)
+		res.Events += doc.AssertedEvents()
 		actorOf := doc.EntityActors()
 		for k := range doc.Entities {
 			en := &doc.Entities[k]

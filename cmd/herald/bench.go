@@ -85,7 +85,7 @@ one core. The last line is a KEY=VALUE summary.`,
 					}
 					nDocs++
 					nSents += len(r.Doc.Sentences)
-					nEvents += len(r.Doc.Events)
+					nEvents += r.Doc.AssertedEvents()
 					for _, s := range r.Doc.Sentences {
 						nToks += len(s.Tokens)
 						if !s.Unparsed {

@@ -141,7 +141,8 @@ func Analyze(t testing.TB, s Story) *document.Document {
 }
 
 // Events returns the events coded in the story, each as "SOURCE → TARGET CODE", with
-// " (negated)" after a negated one, in the coder's order.
+// " (negated)" after a negated one and " (hypothetical)" after a hypothetical one, in the
+// coder's order.
 func Events(t testing.TB, s Story) []string {
 	t.Helper()
 	var out []string
@@ -149,6 +150,9 @@ func Events(t testing.TB, s Story) []string {
 		ev := fmt.Sprintf("%s → %s %s", e.Source.Code, e.Target.Code, e.CAMEO)
 		if e.Negated {
 			ev += " (negated)"
+		}
+		if e.Hypothetical {
+			ev += " (hypothetical)"
 		}
 		out = append(out, ev)
 	}
