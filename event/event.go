@@ -378,8 +378,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	if !isCode(forward) {
 		forward = ""
 	}
-	if !isCode(backward) {
+	if !isCode(backward) || unusedCodes[backward] {
 		backward = ""
+	}
+	if unusedCodes[forward] {
+		forward = ""
 	}
 	if forward == "" && backward == "" {
 		return dst
@@ -409,6 +412,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 						continue
 					}
 					found := c.actorsOf(doc, s, p.noun, date)
+					if locatives[p.prep] {
+						found = slices.DeleteFunc(found, func(a actorRef) bool { return venue(doc, a, p.prep, forward+backward) })
+					}
 					if !pass.bare {
 						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, document.ByRole) })
 						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && len(a.code) <= 3 })
@@ -447,12 +453,17 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			targets[i].code = targets[i].code[:3]
 		}
 	}
-	if m.compound && len(sources) >= 2 {
+	if speechVerbs[cl.lemma] || len(forward) >= 2 && forward[:2] == "01" {
+		// Statements to the press are not events with the press (4.1).
+		targets = slices.DeleteFunc(targets, func(a actorRef) bool { return media(a.code) })
+	}
+	// "Gondor and Osgiliath renewed ties": two parties with no one else to act on act on
+	// each other, when the verb says so (a mutual act, 4.4) or has no object at all.
+	// Three or more parties among themselves give no pairwise events (4.7).
+	if m.compound && len(sources) == 2 {
 		targets = sources
 	}
-	if len(targets) == 0 && len(sources) >= 2 && len(cl.objects) == 0 && len(cl.preps) == 0 {
-		// "Gondor and Osgiliath renewed ties": a compound subject with no object acts
-		// on itself, each member on each other.
+	if len(targets) == 0 && len(sources) == 2 && (len(cl.objects) == 0 && len(cl.preps) == 0 || mutual(forward)) {
 		targets = sources
 	}
 	if len(sources) == 0 || len(targets) == 0 {
@@ -461,7 +472,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	verb := s.toks[cl.verb]
 	for _, src := range sources {
 		for _, tgt := range targets {
-			if sameActor(doc, s, src, tgt) {
+			if sameActor(doc, s, src, tgt) || !political(src.code) && !political(tgt.code) {
 				continue
 			}
 			for dir, code := range [2]string{forward, backward} {

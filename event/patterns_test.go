@@ -61,7 +61,8 @@ var patternGroups = []caseGroup{
 			peace  NOUN  NN   7 compound
 			treaty NOUN  NN   4 obj
 			.      PUNCT .    4 punct`,
-			want: []string{"EGY → ISR 057", "ISR → EGY 057"}},
+			want:  []string{"EGY → ISR 057", "ISR → EGY 057"},
+			today: []string{"EGY → ISR 057", "ISR → EGY 057"}},
 	}},
 	{construction: "a prepositional phrase", cases: []ruleCase{
 		{name: "a {phrase} in it: ACCUSE - * (OF {RIGHTS ABUSES}) [1122] (:7556)", date: "2024-05-20", tree: `

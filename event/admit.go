@@ -1,0 +1,88 @@
+package event
+
+import (
+	"herald/document"
+	"herald/lexicon"
+)
+
+// What the coder leaves out although a verb and two actors are there (docs/CODING.md 2,
+// 3.1, 4.1, 4.7, 4.8): events with no political actor, plain statements, the press as the
+// one told, venues, and a list of parties acting on itself.
+
+// unusedCodes are CAMEO codes for statements with no codable content (4.1): "said",
+// "commented", "stated an optimistic view". What a statement does (an appeal, a demand,
+// a criticism) is coded on its own verb.
+var unusedCodes = map[string]bool{"010": true, "012": true, "013": true}
+
+// nonPoliticalAgents are the agents of actors that are not political by themselves:
+// business, the media, civilians, schools, health workers, farmers, criminals, religion.
+// Protesters (OPP), workers and strikers (LAB), refugees (REF), rights and environmental
+// groups are political when they act as groups (3.1).
+var nonPoliticalAgents = map[string]bool{"BUS": true, "MED": true, "CVL": true, "EDU": true, "HLH": true,
+	"AGR": true, "CRM": true, "REL": true, "PPL": true}
+
+// political reports whether an actor code is a political actor: a state or its parts, an
+// international organization, a party or armed group, or a group acting politically.
+// A firm (USABUS, MNC...), the media, civilians alone are not, nor is an unknown "---".
+func political(code string) bool {
+	p := lexicon.Principal(code)
+	if p == "" || p[:3] == "MNC" {
+		return false
+	}
+	agents := lexicon.Agents(code)
+	if len(agents) == 0 {
+		return lexicon.IsInternational(code) || p != "---" && !lexicon.IsAgent(p)
+	}
+	for _, a := range agents {
+		if !nonPoliticalAgents[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// media reports whether an actor code is the press: journalists, news agencies, papers.
+func media(code string) bool {
+	for _, a := range lexicon.Agents(code) {
+		if a == "MED" {
+			return true
+		}
+	}
+	return false
+}
+
+// venue reports whether an actor found in a prepositional phrase of place is only where
+// the act happened (4.8: "met in Paris", "signed in Moscow", "tear gas at protesters in
+// Nairobi"): a place entity. "At" aims as often as it places ("lashed out at the U.S.",
+// "fired at Seoul"), and violence across or into a place is done to it.
+func venue(doc *document.Document, a actorRef, prep, code string) bool {
+	if a.entity < 0 || prep == "AT" {
+		return false
+	}
+	if t := doc.Entities[a.entity].Type; t != document.TypeGPE && t != document.TypeLoc {
+		return false
+	}
+	if len(code) >= 2 && code[:2] >= "15" && code[:2] <= "20" {
+		switch prep {
+		case "ON", "INTO", "ACROSS":
+			return false
+		}
+	}
+	return true
+}
+
+// mutual reports whether a code is of an act done together (4.4): meetings and talks,
+// agreements and intents agreed together, material cooperation, exchanges of prisoners,
+// fighting each other.
+func mutual(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch {
+	case code == "042", code == "043", code == "045":
+		return false // a visit, hosting and mediation have sides
+	case code[:2] == "03", code[:2] == "04", code[:2] == "06", code == "057", code == "0841", code == "190", code == "193":
+		return true
+	}
+	return false
+}
