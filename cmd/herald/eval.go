@@ -26,7 +26,7 @@ func newEvalCmd() *cobra.Command {
 		RunE: func(*cobra.Command, []string) error { return nil },
 	}
 	c.AddCommand(newEvalSegmentCmd(), newEvalSyntaxCmd(), newEvalNERCmd(), newEvalPetrarchCmd(), newEvalPlacesCmd(),
-		newEvalEventsCmd(), newEvalAgreementCmd())
+		newEvalEventsCmd(), newEvalAgreementCmd(), newEvalCodedCmd())
 	return c
 }
 
