@@ -384,6 +384,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	if unusedCodes[forward] {
 		forward = ""
 	}
+	if backward == "043" && forward == "042" {
+		// A visit is the visitor's; the host receives only when the sentence says
+		// so ("hosted", "was received by"), which its own verb codes (4.4).
+		backward = ""
+	}
 	if forward == "" && backward == "" {
 		return dst
 	}
@@ -484,11 +489,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					a, b = tgt, src
 				}
 				negated := cl.negated && !m.negative
+				if dir == 1 && (cl.intent != "" || cl.refused) {
+					continue // an intent or a refusal is its subject's alone (4.3)
+				}
 				if cl.refused || negated && cl.intent != "" {
 					// "refused to meet", "would not resume talks": the refusal is the act.
-					if dir == 1 {
-						continue
-					}
 					if r := refusalCode(code); r != "" {
 						code, negated = r, false
 					} else {
