@@ -389,6 +389,12 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		// so ("hosted", "was received by"), which its own verb codes (4.4).
 		backward = ""
 	}
+	if !senseFits(cl, m, forward) {
+		forward = ""
+	}
+	if !senseFits(cl, m, backward) {
+		backward = ""
+	}
 	if forward == "" && backward == "" {
 		return dst
 	}

@@ -125,6 +125,45 @@ var modalityGroups = []caseGroup{
 			area      NOUN  NN   9 obl
 			.         PUNCT .    2 punct`,
 			want: []string{"VENGOV → GUY 138"}},
+		{name: "would in a main clause (4.6: a supposition, not coded)", date: "2024-05-20", tree: `
+			Japan   PROPN NNP  3 nsubj
+			would   AUX   MD   3 aux
+			condemn VERB  VB   0 root
+			Russia  PROPN NNP  3 obj
+			.       PUNCT .    3 punct`,
+			want:  nil,
+			today: []string{"JPN → RUS 111 (hypothetical)"}},
+		{name: "would in reported speech (4.3: a stated intent, 033)", date: "2024-05-20", tree: `
+			Japan   PROPN NNP  2 nsubj
+			said    VERB  VBD  0 root
+			it      PRON  PRP  5 nsubj
+			would   AUX   MD   5 aux
+			provide VERB  VB   2 ccomp
+			aid     NOUN  NN   5 obj
+			to      ADP   IN   8 case
+			Ukraine PROPN NNP  5 obl
+			.       PUNCT .    2 punct`,
+			want:  []string{"JPN → UKR 033"},
+			today: []string{"JPN → UKR 033"}},
+		{name: "an act under if (4.6: not coded)", date: "2024-05-20", tree: `
+			If      SCONJ IN   3 mark
+			Russia  PROPN NNP  3 nsubj
+			attacks VERB  VBZ  7 advcl
+			Moldova PROPN NNP  3 obj
+			,       PUNCT ,    7 punct
+			NATO    PROPN NNP  7 nsubj
+			reacts  VERB  VBZ  0 root
+			.       PUNCT .    7 punct`,
+			want:  nil,
+			today: []string{"RUS → MDA 190 (hypothetical)"}},
+		{name: "a question (4.6: not coded)", date: "2024-05-20", tree: `
+			Will    AUX   MD   3 aux
+			Iran    PROPN NNP  3 nsubj
+			attack  VERB  VB   0 root
+			Israel  PROPN NNP  3 obj
+			?       PUNCT .    3 punct`,
+			want:  nil,
+			today: []string{"IRN → ISR 190 (hypothetical)"}},
 	}},
 	{construction: "reported speech", cases: []ruleCase{
 		{name: "officials said Russian forces shelled (4.2: the reported act, nothing for the officials)", date: "2024-05-20", tree: `
@@ -145,7 +184,7 @@ var modalityGroups = []caseGroup{
 			Odesa    PROPN NNP  4 obj
 			.        PUNCT .    2 punct`,
 			want:  []string{"RUS → UKR 190"},
-			today: []string{"UKR → RUS 190", "RUS → UKR 190"}},
+			today: []string{"RUS → UKR 190"}},
 		{name: "X claimed that Y attacked Z (4.2: an accusation, and the act is not coded)", date: "2024-05-20", tree: `
 			Ukraine  PROPN NNP  2 nsubj
 			claimed  VERB  VBD  0 root

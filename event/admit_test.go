@@ -1,0 +1,70 @@
+package event
+
+import "testing"
+
+func TestPolitical(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		want bool
+	}{
+		{"USA", true}, {"KENGOV", true}, {"---GOV", true}, {"GOV", true}, {"TUROPP", true},
+		{"IGOUNO", true}, {"IGOEUREEC", true}, {"NGOHRIAMN", true}, {"KENLAB", true}, {"---REF", true},
+		{"USABUS", false}, {"BUS", false}, {"MNCUSAMED", false}, {"MED", false}, {"---", false},
+		{"UKRCVL", false}, {"---EDU", false}, {"", false},
+	} {
+		if got := political(tt.code); got != tt.want {
+			t.Errorf("political(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestMediaAndMutual(t *testing.T) {
+	for code, want := range map[string]bool{"MED": true, "USAMED": true, "---MED": true, "GOVMED": true, "USAGOV": false, "MNCUSA": false} {
+		if got := media(code); got != want {
+			t.Errorf("media(%q) = %v", code, got)
+		}
+	}
+	for code, want := range map[string]bool{"040": true, "046": true, "057": true, "0841": true, "190": true, "036": true,
+		"042": false, "043": false, "045": false, "111": false, "195": false, "": false} {
+		if got := mutual(code); got != want {
+			t.Errorf("mutual(%q) = %v", code, got)
+		}
+	}
+}
+
+func TestRefusalCode(t *testing.T) {
+	for code, want := range map[string]string{
+		"040": "125", "046": "125", "036": "125", "045": "126", "057": "127", "061": "1211", "0312": "1212",
+		"064": "121", "0841": "1243", "0353": "1243", "085": "1244", "0871": "1246", "080": "124",
+		"051": "120", "073": "120", "190": "", "173": "", "112": "",
+	} {
+		if got := refusalCode(code); got != want {
+			t.Errorf("refusalCode(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestSenseFits(t *testing.T) {
+	own, pattern := match{}, match{score: 3}
+	for _, tt := range []struct {
+		lemma string
+		m     match
+		code  string
+		want  bool
+	}{
+		{"TAKE", own, "171", false},    // "intrusions took place"
+		{"TAKE", pattern, "181", true}, // "took hostages"
+		{"EXPECT", own, "030", false},  // "expects growth"
+		{"BUY", own, "061", false},     // "bought shares"
+		{"MEET", own, "040", true},     // the verb is the event
+		{"SAY", pattern, "190", false}, // "said Russian forces attacked": the attack is coded on its verb
+		{"SAY", pattern, "112", true},  // an accusation made in the saying
+		{"WARN", own, "130", true},     // a threat
+		{"ATTACK", own, "190", true},
+	} {
+		cl := &clause{lemma: tt.lemma}
+		if got := senseFits(cl, tt.m, tt.code); got != tt.want {
+			t.Errorf("senseFits(%s, score %d, %s) = %v, want %v", tt.lemma, tt.m.score, tt.code, got, tt.want)
+		}
+	}
+}

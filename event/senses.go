@@ -1,0 +1,43 @@
+package event
+
+// Verb senses (docs/CODING.md 4.12): a dictionary verb codes only in the sense its code
+// names. PETRARCH's verb blocks list broad verbs beside the one the block is about —
+// TAKE in APPREHEND (171), GIVE in GRANT (060), EXPECT in PREDICT (030), BUY in PURCHASE
+// (061) — and a block's own code then reads "took place", "gave a speech", "expects
+// growth" and "bought shares" as events. These verbs code only through a pattern of
+// their block that names the sense ("TAKE * HOSTAGE", "GIVE * AID"), never by the
+// block's code alone.
+var needsPattern = map[string]bool{
+	// light and broad verbs
+	"TAKE": true, "GIVE": true, "MAKE": true, "HAVE": true, "GET": true, "GO": true, "COME": true,
+	"PUT": true, "SET": true, "KEEP": true, "BRING": true, "CARRY": true, "LEAD": true, "RUN": true,
+	"SEE": true, "DRIVE": true, "TURN": true, "MOVE": true, "PLAY": true, "HOLD": false, "LOOK": true,
+	"SHOW": true, "DEMONSTRATE": false, "RAISE": true, "INCREASE": true, "BOOST": true, "EXPAND": true,
+	"REDUCE": true, "CUT": false, "DROP": true, "FALL": true, "DECLINE": false, "RISE": true,
+	// expectations and wishes, which PREDICT and SEARCH code as intents (030)
+	"EXPECT": true, "PREDICT": true, "FORECAST": true, "SEEK": true, "SEARCH": true, "ANTICIPATE": true,
+	"CONSIDER": true, "STUDY": true, "REVIEW": true, "EXAMINE": true,
+	// trade and money, which code cooperation (06) between whoever buys and sells
+	"BUY": true, "PURCHASE": true, "SELL": true, "PAY": true, "ISSUE": true, "ACQUIRE": true,
+	"INVEST": true, "FINANCE": true, "FUND": false, "LEND": false, "OWN": true, "SUBMIT": true,
+	"RECEIVE": true, "DIE": true, "OPEN": true, "CLOSE": true, "END": true, "START": true, "BEGIN": true,
+	"CONTINUE": true, "REMAIN": true, "STAY": true, "APPROVE": true, "ALLOW": true, "PERMIT": true,
+}
+
+// speechActRoots are the families a verb of saying can code itself (4.1, 4.2): what the
+// statement does — an appeal, an intent, a demand, a criticism or accusation, a rejection,
+// a threat. An act it reports ("said Russian forces shelled Kharkiv") is coded on the
+// reported verb, with its own actors, not as the speaker's.
+var speechActRoots = map[string]bool{"01": true, "02": true, "03": true, "10": true, "11": true, "12": true, "13": true}
+
+// senseFits reports whether the clause's verb may code code: a broad verb needs a pattern
+// (score > 0), and a verb of saying codes only speech acts.
+func senseFits(cl *clause, m match, code string) bool {
+	if m.score == 0 && needsPattern[cl.lemma] {
+		return false
+	}
+	if speechVerbs[cl.lemma] && len(code) >= 2 && !speechActRoots[code[:2]] {
+		return false
+	}
+	return true
+}
