@@ -55,8 +55,8 @@ func media(code string) bool {
 // the act happened (4.8: "met in Paris", "signed in Moscow", "tear gas at protesters in
 // Nairobi"): a place entity. "At" aims as often as it places ("lashed out at the U.S.",
 // "fired at Seoul"), and violence across or into a place is done to it.
-func venue(doc *document.Document, a actorRef, prep, code string) bool {
-	if a.entity < 0 || prep == "AT" {
+func venue(doc *document.Document, a actorRef, verb, prep, code string) bool {
+	if a.entity < 0 || prep == "AT" || arrivalVerbs[verb] {
 		return false
 	}
 	if t := doc.Entities[a.entity].Type; t != document.TypeGPE && t != document.TypeLoc {
@@ -70,6 +70,10 @@ func venue(doc *document.Document, a actorRef, prep, code string) bool {
 	}
 	return true
 }
+
+// arrivalVerbs take the place they reach as a destination: "arrived in Gondor" is a visit
+// to Gondor (4.4).
+var arrivalVerbs = map[string]bool{"ARRIVE": true, "LAND": true}
 
 // mutual reports whether a code is of an act done together (4.4): meetings and talks,
 // agreements and intents agreed together, material cooperation, exchanges of prisoners,

@@ -413,6 +413,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		for _, n := range cl.objects {
 			targets = append(targets, c.actorsOf(doc, s, n, date)...)
 		}
+		if len(targets) == 0 && len(sources) == 2 && mutual(forward) {
+			// "Russia and Ukraine exchanged prisoners in a swap mediated by the UAE":
+			// two parties of a mutual act are each other's partner (4.4).
+			targets = sources
+		}
 		if len(targets) == 0 {
 			// Places rarely receive acts: "celebrated Eid at Osgiliath with Gondor" is
 			// done with Gondor. Locative phrases come last.
@@ -424,7 +429,11 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					}
 					found := c.actorsOf(doc, s, p.noun, date)
 					if locatives[p.prep] {
-						found = slices.DeleteFunc(found, func(a actorRef) bool { return venue(doc, a, p.prep, forward+backward) })
+						// Only the place the phrase names: "in the dispute with Osgiliath" is with
+						// Osgiliath.
+						found = slices.DeleteFunc(found, func(a actorRef) bool {
+							return a.entity >= 0 && s.entity[p.noun] == a.entity && venue(doc, a, cl.lemma, p.prep, forward+backward)
+						})
 					}
 					if !pass.bare {
 						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, document.ByRole) })
