@@ -31,10 +31,13 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for documents that carry none; anchors relative dates")
+	c.Flags().StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for documents that carry none; anchors relative dates and gives a dateline without a year its year (without it such a document is undated)")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
 	c.Flags().Int64Var(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document accepted, in bytes")
-	c.Flags().StringVar(&f.today, "today", "", "take this `YYYY-MM-DD` as today when inferring years (default: the clock)")
+	// --today once bounded the years Herald inferred for datelines without one. It infers
+	// none now (an undated story stays undated), and the flag is kept only so that old
+	// command lines still run.
+	c.Flags().StringVar(&f.today, "today", "", "ignored: kept for old command lines")
 	_ = c.Flags().MarkHidden("today")
 	c.Flags().StringVar(&f.dictionaries, "dictionaries", "", "code actors with the PETRARCH-format dictionaries of this `DIR` instead of the embedded ones")
 	c.Flags().StringVar(&f.conllu, "conllu", "", "read sentences and trees from this CoNLL-U `FILE` (- for standard input) instead of segmenting, tagging and parsing the inputs")
@@ -62,13 +65,6 @@ func (f *inputFlags) documents(stdin io.Reader, inputs []string) iter.Seq2[*docu
 
 func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
 	opt := pipeline.Options{Published: f.date, Workers: f.workers, EventsOnly: f.eventsOnly}
-	if f.today != "" {
-		t, err := time.Parse("2006-01-02", f.today)
-		if err != nil {
-			return nil, usagef("--today %q: want YYYY-MM-DD", f.today)
-		}
-		opt.Today = t
-	}
 	if f.dictionaries != "" {
 		l, warnings, err := compileLexicon(f.dictionaries)
 		if err != nil {
