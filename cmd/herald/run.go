@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"herald/ingest"
 	"herald/output"
 	"herald/pipeline"
+	"herald/timex"
 )
 
 // inputFlags are shared by every command that reads documents.
@@ -84,20 +86,27 @@ func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
 }
 
 // processInputs runs the pipeline over the inputs, writes each document with out, and
-// prints every diagnostic on stderr as it comes. It returns errReported when any input
-// was bad, after the whole batch has been processed.
+// prints every diagnostic on stderr as it comes, and a warning for each document left
+// without a date. It returns errReported when any input was bad, after the whole batch
+// has been processed; an undated document is not bad.
 func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputFlags, out *output.Writer) error {
 	p, err := f.pipeline(c.ErrOrStderr())
 	if err != nil {
 		return err
 	}
 	stderr := c.ErrOrStderr()
+	log := newLogger(stderr)
 	bad := false
 	var writeErr error
 	p.Run(f.documents(stdin, inputs), func(r pipeline.Result) {
 		for _, e := range r.Errs {
 			fmt.Fprintln(stderr, "herald:", e)
 			bad = true
+		}
+		if r.Doc != nil {
+			if why := timex.Undated(r.Doc); why != "" {
+				log.Warn(fmt.Sprintf("doc %s: %s; events undated", r.Doc.ID, why), "where", r.Doc.Where())
+			}
 		}
 		if r.Doc != nil && writeErr == nil {
 			writeErr = out.Write(r.Doc)
@@ -113,4 +122,15 @@ func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputF
 		return errReported
 	}
 	return nil
+}
+
+// newLogger writes warnings to w as slog text lines without the time, so that the same
+// input gives the same stderr.
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}}))
 }
