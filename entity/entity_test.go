@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"herald/document"
 	"herald/entity"
@@ -26,8 +25,7 @@ func setup(t testing.TB) (*pipeline.Pipeline, *entity.Models) {
 		if setupErr != nil {
 			return
 		}
-		pipe, setupErr = pipeline.New(pipeline.Options{Workers: 1, Entity: models,
-			Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+		pipe, setupErr = pipeline.New(pipeline.Options{Workers: 1, Entity: models})
 	})
 	if setupErr != nil {
 		t.Fatal(setupErr)

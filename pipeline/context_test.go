@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"herald/document"
 )
@@ -31,7 +30,7 @@ const threeSentences = "OSLO, May 2 (NTB) - Norway's king on Friday opened parli
 // before every stage, and before every sentence of the syntax stage. Each cancelled
 // result names the document and the place, and wraps context.Canceled.
 func TestProcessContextStopsAtEveryCheck(t *testing.T) {
-	p, err := New(Options{Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,12 +77,11 @@ func TestProcessContextStopsAtEveryCheck(t *testing.T) {
 // what may hold an event) and of a document that came with its trees (CoNLL-U) stop
 // between sentences too, and an ended context stops the analysis before it starts.
 func TestProcessContextOtherPaths(t *testing.T) {
-	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
-	p, err := New(Options{Today: today})
+	p, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventsOnly, err := New(Options{Today: today, EventsOnly: true})
+	eventsOnly, err := New(Options{EventsOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

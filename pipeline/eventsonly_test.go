@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
 	"herald/document"
 	"herald/ingest"
@@ -26,12 +25,11 @@ The two ministers also discussed a visiting forces agreement.`
 // unparsed. The project's example articles always run; the first Reuters stories of
 // ../shared run too when it is there.
 func TestEventsOnlyKeepsEvents(t *testing.T) {
-	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
-	full, err := New(Options{Workers: 2, Today: today})
+	full, err := New(Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := New(Options{Workers: 2, Today: today, EventsOnly: true})
+	lean, err := New(Options{Workers: 2, EventsOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +103,7 @@ func at(s []string, i int) string {
 // meeting, the titled names that come back ("Reyes said"), the statement and the
 // ministers' talks are; the market report and the analysts' forecast are not.
 func TestEventsOnlyParsesWhatCounts(t *testing.T) {
-	p, err := New(Options{Workers: 1, EventsOnly: true, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{Workers: 1, EventsOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

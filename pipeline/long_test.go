@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"herald/document"
 	"herald/segment"
@@ -43,7 +42,7 @@ func longText(size int, commas bool) string {
 // checks the outcome, not the time: the text is cut into pieces of at most MaxTokens
 // tokens that follow each other, all marked, and the stages after the syntax code them.
 func TestLongInput(t *testing.T) {
-	p, err := New(Options{Workers: 1, EventsOnly: true, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{Workers: 1, EventsOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +92,7 @@ func TestLongInput(t *testing.T) {
 // BenchmarkLongInput runs herald code's stages on one core over text with no sentence
 // end, from 25 KB to 1 MB: the time per byte (MB/s) stays the same as the text grows.
 func BenchmarkLongInput(b *testing.B) {
-	p, err := New(Options{Workers: 1, EventsOnly: true, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{Workers: 1, EventsOnly: true})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -38,11 +38,9 @@ import (
 // Options configure a Pipeline.
 type Options struct {
 	// Published is the publication date (YYYY-MM-DD) to assume for documents that carry
-	// none (the --date flag).
+	// none (the --date flag). A document with neither it nor a dated dateline is undated
+	// (timex.Undated): no year is guessed for it.
 	Published string
-	// Today bounds inferred dates ("the latest May 20 that was a Monday, not after today").
-	// Zero means time.Now().
-	Today time.Time
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Syntax are the tagger, lemmatizer and parser models; nil means the embedded ones.
@@ -63,7 +61,6 @@ type Options struct {
 // holds is read-only after New.
 type Pipeline struct {
 	published  string
-	today      time.Time
 	workers    int
 	eventsOnly bool
 	// newScratch makes one goroutine's scratch: the syntax and entity stages' buffers
@@ -84,10 +81,6 @@ func New(opt Options) (*Pipeline, error) {
 		if _, err := time.Parse("2006-01-02", opt.Published); err != nil {
 			return nil, fmt.Errorf("publication date %q: want YYYY-MM-DD", opt.Published)
 		}
-	}
-	today := opt.Today
-	if today.IsZero() {
-		today = time.Now()
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -138,7 +131,7 @@ func New(opt Options) (*Pipeline, error) {
 	withNames := *entities
 	withNames.Dictionaries, withNames.Places = lex, places
 	entities = &withNames
-	p := &Pipeline{published: opt.Published, today: today, workers: workers, eventsOnly: opt.EventsOnly,
+	p := &Pipeline{published: opt.Published, workers: workers, eventsOnly: opt.EventsOnly,
 		actors: actor.New(lex, entities.Gazetteer)}
 	book, err := cameo.Embedded()
 	if err != nil {
@@ -275,7 +268,7 @@ var stages = [numStages]stage{
 		if published == "" {
 			published = p.published
 		}
-		timex.Annotate(j.doc, timex.Options{Published: published, Today: p.today})
+		timex.Annotate(j.doc, timex.Options{Published: published})
 		return true
 	}},
 	StageSegment: {skipGiven: true, run: func(p *Pipeline, j *job) bool { segment.Annotate(j.doc); return true }},

@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"herald/clean"
 	"herald/document"
 	"herald/ingest"
+	"herald/timex"
 )
 
 func items(n int, badEvery int) iter.Seq2[*document.Document, error] {
@@ -33,7 +33,7 @@ func items(n int, badEvery int) iter.Seq2[*document.Document, error] {
 }
 
 func TestRunKeepsInputOrder(t *testing.T) {
-	p, err := New(Options{Workers: 4, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{Workers: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 }
 
 func TestProcessFillsLayers(t *testing.T) {
-	p, _ := New(Options{Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, _ := New(Options{})
 	r := p.Process(&document.Document{ID: "x", Source: "x.txt", Raw: []byte("OSLO, May 2 (NTB) - Norway's king on Friday opened parliament. Critics stayed away.\n")})
 	if r.Doc == nil || len(r.Errs) != 0 {
 		t.Fatalf("result %+v", r)
@@ -80,6 +80,44 @@ func TestProcessFillsLayers(t *testing.T) {
 	}
 	if d.Entities == nil || d.Events == nil {
 		t.Error("empty layers must encode as [], not null")
+	}
+}
+
+// TestUndatedEvents holds issue 19 through the whole pipeline: a dateline without a year
+// takes its year from the publication date (--date), and without one the events stay
+// undated, the clock notwithstanding, with a warning that says why.
+func TestUndatedEvents(t *testing.T) {
+	const story = "PARIS, March 3 - French President Francois Mitterrand met West German Chancellor Helmut Kohl on Monday.\n"
+	tests := []struct {
+		published   string
+		wantDate    string
+		wantWarning bool
+	}{
+		{"1987-03-04", "1987-03-02", false}, // "on Monday" before March 4, 1987
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		p, err := New(Options{Published: tt.published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := p.Process(&document.Document{ID: "paris", Source: "paris.txt", Raw: []byte(story)})
+		if r.Doc == nil || len(r.Errs) != 0 {
+			t.Fatalf("published %q: result %+v", tt.published, r)
+		}
+		d := r.Doc
+		if len(d.Events) == 0 {
+			t.Fatalf("published %q: no events coded; the test needs one", tt.published)
+		}
+		for _, ev := range d.Events {
+			if ev.Date != tt.wantDate {
+				t.Errorf("published %q: event %s dated %q, want %q", tt.published, ev.CAMEO, ev.Date, tt.wantDate)
+			}
+		}
+		warned := strings.Contains(strings.Join(d.Warnings, "|"), "dateline gives no year and there is no publication date")
+		if warned != tt.wantWarning || (timex.Undated(d) != "") != tt.wantWarning {
+			t.Errorf("published %q: warnings %q, undated %q; want a warning: %v", tt.published, d.Warnings, timex.Undated(d), tt.wantWarning)
+		}
 	}
 }
 
@@ -107,7 +145,7 @@ func BenchmarkProcess(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, _ := New(Options{Workers: 1, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, _ := New(Options{Workers: 1})
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -152,7 +190,7 @@ func TestRunHTMLPage(t *testing.T) {
 	if err := os.WriteFile(blank, []byte(`<html><body><nav><a href="/">Home</a></nav></body></html>`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(Options{Workers: 2, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	p, err := New(Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,10 @@ func FuzzFind(f *testing.F) {
 			prevEnd = tm.End
 		}
 		doc := &document.Document{Text: s, Dateline: &document.Dateline{Month: 5, Day: 20, End: min(len(s), 26)}}
-		Annotate(doc, Options{Today: anchor})
+		published := ""
+		if !anchor.IsZero() {
+			published = anchor.Format("2006-01-02")
+		}
+		Annotate(doc, Options{Published: published})
 	})
 }

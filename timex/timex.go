@@ -4,9 +4,9 @@
 //
 // It reads Document.Text, Document.Published and the Document.Dateline that package dateline
 // wrote, and adds Document.Times. It also settles the reference date itself: the publication
-// date when one is given, else the dateline's month and day, with the year taken from a
-// weekday the story names ("ASTANA, May 20 … on Monday" is 2024-05-20 when that is the
-// latest May 20 on a Monday not after today).
+// date when one is given, else the dateline's date. A dateline's month and day take their
+// year from the publication date; with no publication date and no year written, the story
+// is undated (see Undated), because any year chosen for it would be a guess.
 //
 // Values follow ISO 8601 as TIMEX3 (TimeML) writes them: 2024-05-20, 2024-05, 2024, 2024-W20,
 // 2024-W20-WE, 2024-05-20T10:30. Spans include the word that makes the expression a date
@@ -16,6 +16,8 @@
 package timex
 
 import (
+	"fmt"
+	"slices"
 	"time"
 
 	"herald/document"
@@ -25,26 +27,17 @@ import (
 type Options struct {
 	// Published is the publication date, YYYY-MM-DD, from --date or the source; may be empty.
 	Published string
-	// Today bounds inferred years: a dateline's year is the latest that is not after Today.
-	// The CLI passes time.Now(), tests a fixed date. Zero disables year inference.
-	Today time.Time
 }
-
-// weekdayWindow is how far past the dateline Annotate looks for the weekday that fixes the
-// dateline's year: the first sentence or two of a wire story.
-const weekdayWindow = 400
-
-// maxYearsBack bounds the search for a year in which the dateline's day fell on the weekday:
-// the calendar repeats within 28 years.
-const maxYearsBack = 28
 
 // Annotate resolves the document's reference date and fills doc.Times.
 //
-// The anchor is Options.Published if valid, else doc.Published, else the dateline's date:
-// written in full, or month and day with the year inferred (see inferYear). A dateline with a
-// month and day gets its Date; when doc.Published is empty it is set to the anchor. Every time
-// expression outside the dateline and outside non-prose marks (a copyright year is not an
-// event's date) becomes a document.Time.
+// The anchor is Options.Published if valid, else doc.Published, else the dateline's date
+// when its year is written. A dateline with a month and day gets its Date: the written
+// year, else the nearest such day to the publication date; with neither it stays empty.
+// When doc.Published is empty it is set to the anchor. A document left without an anchor
+// gets a warning that says why (Undated), and its relative expressions no value. Every
+// time expression outside the dateline and outside non-prose marks (a copyright year is
+// not an event's date) becomes a document.Time.
 func Annotate(doc *document.Document, opt Options) {
 	anchor, ok := parseDay(opt.Published)
 	if !ok {
@@ -52,7 +45,7 @@ func Annotate(doc *document.Document, opt Options) {
 	}
 	if dl := doc.Dateline; dl != nil && dl.Month > 0 && dl.Day > 0 {
 		if dl.Date == "" {
-			if day, dok := datelineDay(doc, anchor, ok, opt.Today); dok {
+			if day, dok := datelineDay(dl, anchor, ok); dok {
 				dl.Date = dayValue(day).String()
 			}
 		}
@@ -65,6 +58,11 @@ func Annotate(doc *document.Document, opt Options) {
 	}
 	if !ok {
 		anchor = time.Time{}
+		if why := Undated(doc); why != "" {
+			if w := why + "; events undated"; !slices.Contains(doc.Warnings, w) {
+				doc.Warnings = append(doc.Warnings, w)
+			}
+		}
 	}
 
 	times := Find(doc.Text, anchor)
@@ -80,75 +78,39 @@ func Annotate(doc *document.Document, opt Options) {
 	doc.Times = kept
 }
 
-// datelineDay resolves a dateline's month and day to a calendar day: with its written year;
-// else the nearest such day to the publication date when there is one; else by inferYear.
-func datelineDay(doc *document.Document, anchor time.Time, hasAnchor bool, today time.Time) (time.Time, bool) {
+// Undated says why an annotated document has no date, "" when it has one. Its events then
+// carry no date, unless their own sentence writes one in full ("on May 20, 2024"). The
+// reason names what is missing, so that a user knows what to give (--date, a "published"
+// field).
+func Undated(doc *document.Document) string {
+	if _, ok := parseDay(doc.Published); ok {
+		return ""
+	}
 	dl := doc.Dateline
+	switch {
+	case dl != nil && dl.Date != "":
+		return ""
+	case doc.Published != "":
+		return fmt.Sprintf("the publication date %q is not YYYY-MM-DD", doc.Published)
+	case dl != nil && dl.Month > 0 && dl.Year == 0:
+		return "dateline gives no year and there is no publication date"
+	case dl != nil && dl.Month > 0:
+		return fmt.Sprintf("the dateline's date (%d-%02d-%02d) is not on the calendar and there is no publication date", dl.Year, dl.Month, dl.Day)
+	}
+	return "there is no publication date and no dateline with a date"
+}
+
+// datelineDay resolves a dateline's month and day to a calendar day: with its written year;
+// else the nearest such day to the publication date when there is one. Without either
+// there is no day: no year is guessed.
+func datelineDay(dl *document.Dateline, anchor time.Time, hasAnchor bool) (time.Time, bool) {
 	switch {
 	case dl.Year != 0:
 		return civil(dl.Year, dl.Month, dl.Day), exists(dl.Year, dl.Month, dl.Day)
 	case hasAnchor:
 		return nearestDate(anchor, dl.Month, dl.Day)
-	case today.IsZero():
-		return time.Time{}, false
-	}
-	wd, hasWeekday := storyWeekday(doc.Text, dl.End)
-	return inferYear(dl.Month, dl.Day, wd, hasWeekday, dayOf(today))
-}
-
-// inferYear picks the year of a month and day written without one: the latest such date, not
-// after today, that falls on the story's weekday; without a weekday (or when none of the last
-// 28 years fits), the latest such date not after today.
-func inferYear(month, day int, wd time.Weekday, hasWeekday bool, today time.Time) (time.Time, bool) {
-	if hasWeekday {
-		for y := today.Year(); y > today.Year()-maxYearsBack; y-- {
-			if t := civil(y, month, day); exists(y, month, day) && !t.After(today) && t.Weekday() == wd {
-				return t, true
-			}
-		}
-	}
-	for y := today.Year(); y > today.Year()-maxYearsBack/4-1; y-- {
-		if t := civil(y, month, day); exists(y, month, day) && !t.After(today) {
-			return t, true
-		}
 	}
 	return time.Time{}, false
-}
-
-// storyWeekday returns the first weekday the story names in its opening (weekdayWindow bytes
-// after the dateline) that points at the dateline's own day: a bare or "on" weekday in the
-// past tense, not "last Friday", "next Tuesday" or "will meet on Thursday".
-func storyWeekday(text string, from int) (time.Weekday, bool) {
-	window := text[from:min(len(text), from+weekdayWindow)]
-	scan := finder{s: window}
-	for _, t := range Find(window, time.Time{}) {
-		w := classify(lastWord(t.Text))
-		if w.class != wWeekday || len(t.Text) > len("on Wednesday") || scan.bareDirection(t.Start) != onOrBefore {
-			continue // "Monday night" is fine to skip; "will meet on Thursday" is another day
-		}
-		if first := classify(firstWord(t.Text)); first.class == wWeekday || first.class == wOn {
-			return time.Weekday(w.val), true
-		}
-	}
-	return 0, false
-}
-
-func firstWord(s string) string {
-	for k := 0; k < len(s); k++ {
-		if s[k] == ' ' {
-			return s[:k]
-		}
-	}
-	return s
-}
-
-func lastWord(s string) string {
-	for k := len(s) - 1; k >= 0; k-- {
-		if s[k] == ' ' {
-			return s[k+1:]
-		}
-	}
-	return s
 }
 
 // insideHeaderOrMark reports an expression within the dateline or a non-prose mark.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -19,6 +20,7 @@ import (
 	"herald/ingest"
 	"herald/pipeline"
 	"herald/store"
+	"herald/timex"
 )
 
 func newIngestCmd(stdin io.Reader) *cobra.Command {
@@ -38,7 +40,9 @@ content changed is analyzed again and its events are replaced. To analyze stored
 documents again after an upgrade of herald, use herald reprocess.
 
 On a terminal it shows a progress bar (documents/s, time left); otherwise it logs a line
-every few seconds. At the end it prints a summary, whose last line is KEY=VALUE pairs.`,
+every few seconds. At the end it prints a summary, whose last line is KEY=VALUE pairs, and
+one warning that counts the documents left without a date (no publication date or --date,
+and no year in the dateline), whose events are undated.`,
 		Example: `  herald ingest --db events.db ../shared/data/news/reuters21578.jsonl.gz examples/
   herald ingest --db events.db --date 2024-05-20 articles/`,
 		Args: argsRequired("files, directories or -"),
@@ -120,9 +124,13 @@ type storeRun struct {
 	kind     string
 	flags    *storeFlags
 	progress *progress
+	log      *slog.Logger
 
 	// The counts are read by the progress log lines as they change.
 	unchanged, created, replaced, events, errors atomic.Int64
+	// undated counts the documents analyzed that have no date: one warning at the end
+	// says how many, where one line each would bury the progress.
+	undated atomic.Int64
 }
 
 func newStoreRun(ctx context.Context, s *store.SQLite, kind string, args []string, f *storeFlags, stderr io.Writer) (*storeRun, error) {
@@ -130,7 +138,7 @@ func newStoreRun(ctx context.Context, s *store.SQLite, kind string, args []strin
 	if err != nil {
 		return nil, fmt.Errorf("%s: recording the run: %w", s.Path(), err)
 	}
-	r := &storeRun{s: s, id: id, kind: kind, flags: f}
+	r := &storeRun{s: s, id: id, kind: kind, flags: f, log: newLogger(stderr)}
 	r.progress = newProgress(stderr, kind, f.logEvery, r.status)
 	return r, nil
 }
@@ -161,10 +169,15 @@ func (r *storeRun) report(o store.Outcome) {
 	r.progress.Add(1)
 }
 
-// analyzer runs p over documents for store.SQLite.Ingest.
-func analyzer(p *pipeline.Pipeline) store.Analyzer {
+// analyzer runs p over documents for store.SQLite.Ingest, counting those left undated.
+func (r *storeRun) analyzer(p *pipeline.Pipeline) store.Analyzer {
 	return func(docs iter.Seq2[*document.Document, error], emit func(*document.Document, []error)) {
-		p.Run(docs, func(res pipeline.Result) { emit(res.Doc, res.Errs) })
+		p.Run(docs, func(res pipeline.Result) {
+			if res.Doc != nil && timex.Undated(res.Doc) != "" {
+				r.undated.Add(1)
+			}
+			emit(res.Doc, res.Errs)
+		})
 	}
 }
 
@@ -184,9 +197,13 @@ func (r *storeRun) run(ctx context.Context, p *pipeline.Pipeline, docs iter.Seq2
 	}
 	start := time.Now()
 	opt.Batch, opt.Run, opt.Report = r.flags.batch, r.id, r.report
-	res, fatal := r.s.Ingest(ctx, docs, analyzer(p), opt)
+	res, fatal := r.s.Ingest(ctx, docs, r.analyzer(p), opt)
 	elapsed := time.Since(start)
 	r.progress.Stop()
+	if n := r.undated.Load(); n > 0 {
+		r.log.Warn(fmt.Sprintf("%d of the %d documents analyzed have no date (no publication date, and no dateline with a year): their events are undated; --date gives them one",
+			n, res.Analyzed), "undated", n)
+	}
 
 	stats := store.RunStats{Documents: int64(res.Read), Created: int64(res.Created), Replaced: int64(res.Replaced),
 		Unchanged: int64(res.Unchanged), Events: int64(res.Events), Errors: int64(res.Errors)}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"herald/ingest"
 	"herald/output"
 	"herald/pipeline"
+	"herald/timex"
 )
 
 // inputFlags are shared by every command that reads documents.
@@ -31,10 +33,13 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for documents that carry none; anchors relative dates")
+	c.Flags().StringVar(&f.date, "date", "", "publication date `YYYY-MM-DD` for documents that carry none; anchors relative dates and gives a dateline without a year its year (without it such a document is undated)")
 	c.Flags().IntVar(&f.workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
 	c.Flags().Int64Var(&f.maxDocBytes, "max-doc-bytes", 16<<20, "largest document accepted, in bytes")
-	c.Flags().StringVar(&f.today, "today", "", "take this `YYYY-MM-DD` as today when inferring years (default: the clock)")
+	// --today once bounded the years Herald inferred for datelines without one. It infers
+	// none now (an undated story stays undated), and the flag is kept only so that old
+	// command lines still run.
+	c.Flags().StringVar(&f.today, "today", "", "ignored: kept for old command lines")
 	_ = c.Flags().MarkHidden("today")
 	c.Flags().StringVar(&f.dictionaries, "dictionaries", "", "code actors with the PETRARCH-format dictionaries of this `DIR` instead of the embedded ones")
 	c.Flags().StringVar(&f.conllu, "conllu", "", "read sentences and trees from this CoNLL-U `FILE` (- for standard input) instead of segmenting, tagging and parsing the inputs")
@@ -62,13 +67,6 @@ func (f *inputFlags) documents(stdin io.Reader, inputs []string) iter.Seq2[*docu
 
 func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
 	opt := pipeline.Options{Published: f.date, Workers: f.workers, EventsOnly: f.eventsOnly}
-	if f.today != "" {
-		t, err := time.Parse("2006-01-02", f.today)
-		if err != nil {
-			return nil, usagef("--today %q: want YYYY-MM-DD", f.today)
-		}
-		opt.Today = t
-	}
 	if f.dictionaries != "" {
 		l, warnings, err := compileLexicon(f.dictionaries)
 		if err != nil {
@@ -88,20 +86,27 @@ func (f *inputFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, error) {
 }
 
 // processInputs runs the pipeline over the inputs, writes each document with out, and
-// prints every diagnostic on stderr as it comes. It returns errReported when any input
-// was bad, after the whole batch has been processed.
+// prints every diagnostic on stderr as it comes, and a warning for each document left
+// without a date. It returns errReported when any input was bad, after the whole batch
+// has been processed; an undated document is not bad.
 func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputFlags, out *output.Writer) error {
 	p, err := f.pipeline(c.ErrOrStderr())
 	if err != nil {
 		return err
 	}
 	stderr := c.ErrOrStderr()
+	log := newLogger(stderr)
 	bad := false
 	var writeErr error
 	p.Run(f.documents(stdin, inputs), func(r pipeline.Result) {
 		for _, e := range r.Errs {
 			fmt.Fprintln(stderr, "herald:", e)
 			bad = true
+		}
+		if r.Doc != nil {
+			if why := timex.Undated(r.Doc); why != "" {
+				log.Warn(fmt.Sprintf("doc %s: %s; events undated", r.Doc.ID, why), "where", r.Doc.Where())
+			}
 		}
 		if r.Doc != nil && writeErr == nil {
 			writeErr = out.Write(r.Doc)
@@ -117,4 +122,15 @@ func processInputs(c *cobra.Command, stdin io.Reader, inputs []string, f *inputF
 		return errReported
 	}
 	return nil
+}
+
+// newLogger writes warnings to w as slog text lines without the time, so that the same
+// input gives the same stderr.
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}}))
 }

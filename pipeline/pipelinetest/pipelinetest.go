@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"herald/conllu"
 	"herald/document"
@@ -41,7 +40,7 @@ var (
 func pipe(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
 	once.Do(func() {
-		shared, err = pipeline.New(pipeline.Options{Workers: 1, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		shared, err = pipeline.New(pipeline.Options{Workers: 1})
 	})
 	if err != nil {
 		t.Fatalf("loading the pipeline: %v", err)
