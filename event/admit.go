@@ -1,6 +1,9 @@
 package event
 
 import (
+	"slices"
+	"strings"
+
 	"herald/document"
 	"herald/lexicon"
 )
@@ -89,4 +92,21 @@ func mutual(code string) bool {
 		return true
 	}
 	return false
+}
+
+// narrowest drops from one side the actors that another actor of the side names more
+// narrowly: "the U.S. … Secretary of State George Shultz" is USAGOV acting, not USA and
+// USAGOV (1.3: the same event once).
+func narrowest(side []actorRef) []actorRef {
+	if len(side) < 2 {
+		return side
+	}
+	return slices.DeleteFunc(slices.Clone(side), func(a actorRef) bool {
+		for _, b := range side {
+			if len(b.code) > len(a.code) && strings.HasPrefix(b.code, a.code) && lexicon.Principal(a.code) != "---" {
+				return true
+			}
+		}
+		return false
+	})
 }

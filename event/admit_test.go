@@ -1,6 +1,9 @@
 package event
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestPolitical(t *testing.T) {
 	for _, tt := range []struct {
@@ -66,5 +69,20 @@ func TestSenseFits(t *testing.T) {
 		if got := senseFits(cl, tt.m, tt.code); got != tt.want {
 			t.Errorf("senseFits(%s, score %d, %s) = %v, want %v", tt.lemma, tt.m.score, tt.code, got, tt.want)
 		}
+	}
+}
+
+func TestNarrowest(t *testing.T) {
+	side := []actorRef{{code: "USA"}, {code: "USAGOV"}, {code: "RUS"}, {code: "---"}, {code: "---GOV"}}
+	got := narrowest(side)
+	var codes []string
+	for _, a := range got {
+		codes = append(codes, a.code)
+	}
+	if want := []string{"USAGOV", "RUS", "---", "---GOV"}; !slices.Equal(codes, want) {
+		t.Errorf("narrowest = %q, want %q", codes, want)
+	}
+	if side[0].code != "USA" || len(side) != 5 {
+		t.Errorf("narrowest changed its argument: %+v", side)
 	}
 }

@@ -486,6 +486,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	if len(targets) == 0 && len(sources) == 2 && (len(cl.objects) == 0 && len(cl.preps) == 0 || mutual(forward)) {
 		targets = sources
 	}
+	sources, targets = narrowest(sources), narrowest(targets)
 	if len(sources) == 0 || len(targets) == 0 {
 		return dst
 	}
@@ -630,16 +631,16 @@ func intentCode(code string, future bool) string {
 	return code // statements, appeals, intents, demands, disapproval, rejection, threats
 }
 
-// dedupe drops repeated events among dst[start:]: the same actors and code from the same
-// verb.
+// dedupe drops repeated events among dst[start:], the events of one sentence: the same
+// source, target and code is coded once per sentence (docs/CODING.md 1.3), from its
+// first verb. A negated or hypothetical mention does not hide an asserted one.
 func dedupe(dst []document.Event, start int) []document.Event {
 	out := dst[:start]
 	for i := start; i < len(dst); i++ {
 		e := dst[i]
 		dup := false
 		for _, o := range out[start:] {
-			if o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code && o.CAMEO == e.CAMEO &&
-				o.Evidence.Start == e.Evidence.Start && o.Source.Start == e.Source.Start && o.Target.Start == e.Target.Start {
+			if o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code && o.CAMEO == e.CAMEO && o.Asserted() == e.Asserted() {
 				dup = true
 				break
 			}
