@@ -110,3 +110,33 @@ func narrowest(side []actorRef) []actorRef {
 		return false
 	})
 }
+
+// namedThings are nouns that a country's name or adjective modifies without making the
+// country act: "the Uruguay round", "the Moscow summit", "the Taiwan Strait", "Japanese
+// interest rates", "the Australian dollar" (3.1: a name inside a noun is no actor).
+var namedThings = map[string]bool{"ROUND": true, "SUMMIT": true, "CONFERENCE": true, "MEETING": true,
+	"STRAIT": true, "SEA": true, "GULF": true, "OCEAN": true, "RIVER": true, "BORDER": true, "REGION": true,
+	"MARKET": true, "RATE": true, "DOLLAR": true, "YEN": true, "CURRENCY": true, "STOCK": true, "SHARE": true,
+	"BOND": true, "PRICE": true, "ECONOMY": true, "EXPORT": true, "IMPORT": true, "GOODS": true, "PRODUCT": true,
+	"CRUDE": true, "OIL": true, "WHEAT": true, "GRAIN": true, "DEBT": true, "INFLATION": true, "GROWTH": true,
+	"EXCHANGE": true, "INDEX": true, "TEAM": true, "LEAGUE": true, "CUP": true, "FOOD": true, "CUISINE": true}
+
+// insideName reports whether token k, a dependent of h, is a name inside a noun rather
+// than an actor: a country or place modifying one of namedThings, or a place in a phrase
+// of place ("the committee in Geneva"), which is where, not who.
+func insideName(doc *document.Document, s *sentence, h, k int) bool {
+	if h < 0 {
+		return false
+	}
+	switch s.rel(k) {
+	case "amod", "compound", "nmod":
+		if s.rel(k) != "nmod" && namedThings[s.lemma[h]] {
+			return true
+		}
+		if p := s.caseOf(k); s.rel(k) == "nmod" && locatives[p] && p != "AT" && s.entity[k] >= 0 {
+			t := doc.Entities[s.entity[k]].Type
+			return t == document.TypeGPE || t == document.TypeLoc
+		}
+	}
+	return false
+}

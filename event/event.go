@@ -308,6 +308,9 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 		if s.toks[k].UPOS == "PRON" {
 			continue // "his first visit" is not an act on him
 		}
+		if insideName(doc, s, s.head[k], k) {
+			continue
+		}
 		if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
 			return k
 		}
@@ -413,7 +416,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		for _, n := range cl.objects {
 			targets = append(targets, c.actorsOf(doc, s, n, date)...)
 		}
-		if len(targets) == 0 && len(sources) == 2 && mutual(forward) {
+		if len(targets) == 0 && len(sources) == 2 && mutual(forward) && lexicon.Principal(sources[0].code) != lexicon.Principal(sources[1].code) {
 			// "Russia and Ukraine exchanged prisoners in a swap mediated by the UAE":
 			// two parties of a mutual act are each other's partner (4.4).
 			targets = sources
@@ -483,7 +486,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	if m.compound && len(sources) == 2 {
 		targets = sources
 	}
-	if len(targets) == 0 && len(sources) == 2 && (len(cl.objects) == 0 && len(cl.preps) == 0 || mutual(forward)) {
+	if len(targets) == 0 && len(sources) == 2 && (len(cl.objects) == 0 && len(cl.preps) == 0 || mutual(forward)) &&
+		lexicon.Principal(sources[0].code) != lexicon.Principal(sources[1].code) {
+		// Two of one side ("Bush and Baker agreed") do not act on each other.
 		targets = sources
 	}
 	sources, targets = narrowest(sources), narrowest(targets)
