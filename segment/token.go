@@ -81,14 +81,18 @@ func (s *splitter) buildTokens() {
 func (s *splitter) tokenize(start, end int) {
 	text := s.text
 	s.end = end
-	longest := maxLineLen(text[start:end])
+	// A region that starts inside a line (after a dateline: "BONN, April 3 - West German
+	// Finance Minister Gerhard\nStoltenberg said …") is measured from the line's real
+	// start: the rest of the line alone would look like a short heading line.
+	first := lineBegin(text, start)
+	longest := maxLineLen(text[first:end])
 	wrapped := longest <= wrapWidth
 	// In wrapped text, a line well short of the wrap width that ends without punctuation
 	// is a heading or the end of a paragraph.
 	shortLine := longest * 2 / 3
 
 	s.pending = gapBreak
-	newlines, lineStart, prevLineLen := 0, start, 0
+	newlines, lineStart, prevLineLen := 0, first, 0
 	indent := 0 // spaces after the last line break
 	sawSpace := false
 	i := start
@@ -151,6 +155,18 @@ func (s *splitter) tokenize(start, end int) {
 		s.chunk(i, j)
 		i = j
 	}
+}
+
+// lineBegin returns the start of the line that holds offset start. It looks back at most
+// wrapWidth+1 bytes, which keeps Split linear however many regions share a line: a line
+// that long is not wrapped text, and the offset it returns then still makes it longer
+// than wrapWidth.
+func lineBegin(text string, start int) int {
+	from := max(start-wrapWidth-1, 0)
+	if k := strings.LastIndexByte(text[from:start], '\n'); k >= 0 {
+		return from + k + 1
+	}
+	return from
 }
 
 // maxLineLen is the length in bytes of the longest line of text.
