@@ -30,6 +30,116 @@ func TestHardLineBreaks(t *testing.T) {
 				"He gave no figure for the cost of the measure to the budget.",
 			},
 		},
+		{
+			name: "wrapped running text: a break before a capitalised word is a space",
+			text: "The ministers of the two countries met for three hours in the\n" +
+				"capital on Tuesday and agreed to ask the Asian Development\n" +
+				"Bank for a loan to rebuild the bridge that links the towns of\n" +
+				"Puerto Alegre and Santa Rosa across the river, officials said.",
+			want: []string{
+				"The ministers of the two countries met for three hours in the\ncapital on Tuesday and agreed to ask the Asian Development\nBank for a loan to rebuild the bridge that links the towns of\nPuerto Alegre and Santa Rosa across the river, officials said.",
+			},
+		},
+		{
+			name: "a short line that ends in a preposition goes on",
+			from: "Acme",
+			text: "OSLO, May 6 - Acme Bank, a unit of\n" +
+				"Nordic Holdings, said on Wednesday it had sold its shipping\n" +
+				"loans to a group of investors for an undisclosed sum.",
+			want: []string{
+				"Acme Bank, a unit of\nNordic Holdings, said on Wednesday it had sold its shipping\nloans to a group of investors for an undisclosed sum.",
+			},
+		},
+		{
+			name: "a title-case headline ends before the body, even when long",
+			text: "Peru Central Bank Holds Reference Rate Steady\n" +
+				"The central bank of Peru held its reference rate at 5.5 pct\n" +
+				"on Thursday, saying inflation had slowed for a third month.",
+			want: []string{
+				"Peru Central Bank Holds Reference Rate Steady",
+				"The central bank of Peru held its reference rate at 5.5 pct\non Thursday, saying inflation had slowed for a third month.",
+			},
+		},
+		{
+			name: "an all-caps headline ends before the body",
+			text: "PERU CENTRAL BANK HOLDS RATES AS PRICES SLOW\n" +
+				"The central bank of Peru held its reference rate at 5.5 pct\n" +
+				"on Thursday, saying inflation had slowed for a third month.",
+			want: []string{
+				"PERU CENTRAL BANK HOLDS RATES AS PRICES SLOW",
+				"The central bank of Peru held its reference rate at 5.5 pct\non Thursday, saying inflation had slowed for a third month.",
+			},
+		},
+		{
+			name: "a title-case line inside a paragraph is running text",
+			text: "The agreement was signed in Geneva by the Foreign Minister of\n" +
+				"Peru and the Deputy Foreign Minister of Chile, Ana Maria\n" +
+				"Soto, after talks that lasted for most of the week.",
+			want: []string{
+				"The agreement was signed in Geneva by the Foreign Minister of\nPeru and the Deputy Foreign Minister of Chile, Ana Maria\nSoto, after talks that lasted for most of the week.",
+			},
+		},
+		{
+			name: "blank lines end paragraphs, a paragraph without a full stop too",
+			text: "The talks will resume on Monday, a spokesman for the ministry\n" +
+				"said\n\n" +
+				"Both sides said they expected a deal before the end of the year\n" +
+				"and that the main points had been settled.",
+			want: []string{
+				"The talks will resume on Monday, a spokesman for the ministry\nsaid",
+				"Both sides said they expected a deal before the end of the year\nand that the main points had been settled.",
+			},
+		},
+		{
+			name: "list items in wrapped text",
+			text: "The plan approved by the cabinet on Friday includes these steps:\n" +
+				"- A cut in fuel taxes of five pct from July\n" +
+				"- Higher pensions for retired farmers and fishermen in the\n" +
+				"northern provinces\n" +
+				"* Ten new schools\n" +
+				"1) More money for roads",
+			want: []string{
+				"The plan approved by the cabinet on Friday includes these steps:",
+				"- A cut in fuel taxes of five pct from July",
+				"- Higher pensions for retired farmers and fishermen in the\nnorthern provinces",
+				"* Ten new schools",
+				"1) More money for roads",
+			},
+		},
+		{
+			name: "a dash that wrapping put at a line start is no bullet",
+			text: "Deposits on call with the central bank rose to 4.2 billion crowns\n" +
+				"- mainly government funds - in the week to Friday, it said.",
+			want: []string{
+				"Deposits on call with the central bank rose to 4.2 billion crowns\n- mainly government funds - in the week to Friday, it said.",
+			},
+		},
+		{
+			name: "table rows: the next row's first word would have fitted on the line",
+			text: "The company gave these results for its first quarter ended March 31.\n" +
+				"Shr profit 24 cts vs loss 21 cts\n" +
+				"Net profit 1,204,000 dlrs vs loss 1,050,000 dlrs\n" +
+				"Revs 15.2 mln vs 14.9 mln\n" +
+				"Year\n" +
+				"Shr 90 cts vs 80 cts",
+			want: []string{
+				"The company gave these results for its first quarter ended March 31.",
+				"Shr profit 24 cts vs loss 21 cts",
+				"Net profit 1,204,000 dlrs vs loss 1,050,000 dlrs",
+				"Revs 15.2 mln vs 14.9 mln",
+				"Year",
+				"Shr 90 cts vs 80 cts",
+			},
+		},
+		{
+			name: "one paragraph per line: every break ends a sentence",
+			text: "Quarterly profits at the group rose by a fifth to 1.2bn euros in the three months to December, helped by sales in Asia\n" +
+				"Its shares rose 3% in early trading in Frankfurt, where investors had expected a smaller gain, dealers said on Thursday",
+			want: []string{
+				"Quarterly profits at the group rose by a fifth to 1.2bn euros in the three months to December, helped by sales in Asia",
+				"Its shares rose 3% in early trading in Frankfurt, where investors had expected a smaller gain, dealers said on Thursday",
+			},
+		},
 	}
 	for _, tt := range tests {
 		start := 0
