@@ -27,7 +27,8 @@ func lineBegin(text string, start int) int {
 // lineWidths returns the length in bytes of the longest line of text, and the width it
 // seems wrapped at: the longest line once the longest tenth of the lines are set aside,
 // as one line set apart from the rest (a table row, a line of other copy pasted in)
-// would make every line of running text look broken early.
+// would make every line of running text look broken early. Lines longer than wrapWidth
+// count as wrapWidth+1 bytes: such text is not wrapped, and its width does not matter.
 func lineWidths(text string) (longest, width int) {
 	var count [wrapWidth + 2]int // lines by length; the last counts all longer lines
 	lines := 0
@@ -69,6 +70,9 @@ type lineShape struct {
 // add records the chunk of non-space text w, the line's next word.
 func (l *lineShape) add(w string) {
 	l.words++
+	if !l.title {
+		return
+	}
 	for k, r := range w {
 		if !unicode.IsLetter(r) {
 			continue

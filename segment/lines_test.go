@@ -155,3 +155,108 @@ func TestHardLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+func TestLineWidths(t *testing.T) {
+	tests := []struct {
+		text           string
+		longest, width int
+	}{
+		{"", 0, 0},
+		{"abc", 3, 3},
+		{"abc\nabcdef\nab", 6, 6},
+		// One line in ten set apart from the rest does not widen the text.
+		{strings.Repeat(strings.Repeat("x", 60)+"\n", 9) + strings.Repeat("y", 90), 90, 60},
+		// Two in ten do.
+		{strings.Repeat(strings.Repeat("x", 60)+"\n", 8) + strings.Repeat("y", 80) + "\n" + strings.Repeat("y", 90), 90, 80},
+		// Lines longer than wrapWidth are not wrapped text: their width is not measured.
+		{strings.Repeat("z", 300) + "\nshort", 300, wrapWidth + 1},
+	}
+	for _, tt := range tests {
+		longest, width := lineWidths(tt.text)
+		if longest != tt.longest || width != tt.width {
+			t.Errorf("lineWidths(%.20q…) = %d, %d, want %d, %d", tt.text, longest, width, tt.longest, tt.width)
+		}
+	}
+}
+
+func TestLineBegin(t *testing.T) {
+	long := strings.Repeat("x", 3*wrapWidth)
+	tests := []struct {
+		text  string
+		start int
+		want  int
+	}{
+		{"BONN, April 3 - West", 16, 0},
+		{"Headline\nBONN, April 3 - West", 25, 9},
+		{"a\n", 2, 2},
+		// The look-back is bounded: a longer line is reported longer than wrapWidth.
+		{long, len(long), len(long) - wrapWidth - 1},
+	}
+	for _, tt := range tests {
+		if got := lineBegin(tt.text, tt.start); got != tt.want {
+			t.Errorf("lineBegin(%.20q, %d) = %d, want %d", tt.text, tt.start, got, tt.want)
+		}
+	}
+}
+
+func TestBrokenEarly(t *testing.T) {
+	tests := []struct {
+		lineLen, wordLen, width int
+		heading, want           bool
+	}{
+		{40, 5, 65, false, true},  // 46 + 10 <= 65: the word would have fitted with room to spare
+		{55, 5, 65, false, false}, // 61 + 10 > 65: wrapping may have moved it
+		{55, 5, 65, true, true},   // a heading needs no margin
+		{60, 5, 65, true, false},  // 66 > 65: even a heading line may be wrapped
+		{48, 6, 65, false, true},  // exactly fitMargin to spare
+		{49, 6, 65, false, false}, // one byte short of it
+	}
+	for _, tt := range tests {
+		if got := brokenEarly(tt.lineLen, tt.wordLen, tt.width, tt.heading); got != tt.want {
+			t.Errorf("brokenEarly(%d, %d, %d, %v) = %v, want %v", tt.lineLen, tt.wordLen, tt.width, tt.heading, got, tt.want)
+		}
+	}
+}
+
+func TestIsBullet(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"- A cut in taxes", true},
+		{"* Ten schools", true},
+		{"• 12 new roads", true},
+		{"1) More money", true},
+		{"(a) The first point", true},
+		{"12) Last point", true},
+		{"- mainly government funds -", false}, // a wrapped dash goes on in lower case
+		{"-- Broken kernels", false},
+		{"123) Too long a label", false},
+		{"1. Numbered", false}, // "March\n31. The" is a date more often than a list
+		{"-", false},
+		{"- ", false},
+		{"Net 1,204,000", false},
+	}
+	for _, tt := range tests {
+		j := strings.IndexByte(tt.line, ' ')
+		if j < 0 {
+			j = len(tt.line)
+		}
+		if got := isBullet(tt.line, 0, j, len(tt.line)); got != tt.want {
+			t.Errorf("isBullet(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestEndsNoLine(t *testing.T) {
+	for _, w := range []string{"of", "the", "and", "THE", "In", "would", "its"} {
+		if !endsNoLine(w) {
+			t.Errorf("endsNoLine(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"said", "A", "cts", "Inc", "Mercantile", "prior", "5.5", "theory"} {
+		if endsNoLine(w) {
+			t.Errorf("endsNoLine(%q) = true, want false", w)
+		}
+	}
+}
