@@ -35,3 +35,38 @@ func BenchmarkSplit(b *testing.B) {
 		dst = Split(text, 0, len(text), dst[:0])
 	}
 }
+
+// BenchmarkSplitWrapped splits the same text wrapped at 65 columns, as Reuters 1987 is,
+// where every line break is judged by the shape of the lines around it.
+func BenchmarkSplitWrapped(b *testing.B) {
+	text := wrap(wireText(b, 100_000), 65)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var dst []document.Sentence
+	for b.Loop() {
+		dst = Split(text, 0, len(text), dst[:0])
+	}
+}
+
+// wrap breaks the lines of text greedily at width bytes.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		n := 0
+		for k, w := range strings.Fields(line) {
+			if k > 0 && n+1+len(w) > width {
+				b.WriteByte('\n')
+				n = 0
+			} else if k > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+	}
+	return b.String()
+}

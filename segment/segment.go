@@ -14,7 +14,9 @@
 // Sentences end at . ! ? and ellipses (with the closing quotes and brackets after them)
 // unless the next word shows the sentence goes on, at abbreviations only when the next
 // word typically starts a sentence, at blank lines, and at line breaks when the text has
-// one paragraph per line. A run longer than MaxTokens tokens with none of these (a long
+// one paragraph per line. In text wrapped at a fixed width a single line break ends a
+// sentence only after a heading, a table row or a paragraph with no full stop, or before
+// a list item (lines.go). A run longer than MaxTokens tokens with none of these (a long
 // list, a paragraph with no full stop) is cut at its best breaks into sentences marked
 // Split (long.go). The scanner is hand-written: a byte loop with an ASCII fast path.
 package segment

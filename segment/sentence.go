@@ -47,7 +47,7 @@ func (s *splitter) sentences(dst []document.Sentence) []document.Sentence {
 			// E-mail headers: "Kay Mann 04/26/2001 07:17 AM Will you …"
 			ends = true
 		case gaps[i+1] == gapShortLine:
-			ends = !isContinuer(tokens[i].Text) && startsUpperOrDigit(tokens[i+1].Text)
+			ends = !isContinuer(tokens[i].Text) && !endsNoLine(tokens[i].Text) && startsUpperOrDigit(tokens[i+1].Text)
 		}
 		if ends {
 			if last-begin+1 > MaxTokens {

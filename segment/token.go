@@ -14,14 +14,14 @@ type gap uint8
 const (
 	gapNone      gap = iota // attached to the previous token: "U.S." + "-" + "led"
 	gapSpace                // spaces, or a line break inside a wrapped paragraph
-	gapShortLine            // a line break after a short line of wrapped text: maybe a heading
-	gapBreak                // a blank line, an indented new line, or a line break in one-paragraph-per-line text
+	gapShortLine            // a line break made on purpose in wrapped text: after a heading, a table row (lines.go)
+	gapBreak                // a blank line, an indented line, a list item, a break in one-paragraph-per-line text
 )
 
 // wrapWidth: when every line of a region is at most this long, the text is taken to be
 // wrapped at a fixed width (Reuters 1987 wraps at about 70 columns) and a single line
-// break is a space. Longer lines mean one paragraph per line, and every break ends a
-// sentence.
+// break is a space unless the lines around it show it was made on purpose (lines.go).
+// Longer lines mean one paragraph per line, and every break ends a sentence.
 const wrapWidth = 100
 
 // Byte classes for the ASCII fast path; bytes >= 0x80 have none.
@@ -81,16 +81,24 @@ func (s *splitter) buildTokens() {
 func (s *splitter) tokenize(start, end int) {
 	text := s.text
 	s.end = end
-	longest := maxLineLen(text[start:end])
+	// A region that starts inside a line (after a dateline: "BONN, April 3 - West German
+	// Finance Minister Gerhard\nStoltenberg said …") is measured from the line's real
+	// start: the rest of the line alone would look like a short heading line.
+	first := lineBegin(text, start)
+	longest, width := lineWidths(text[first:end])
 	wrapped := longest <= wrapWidth
 	// In wrapped text, a line well short of the wrap width that ends without punctuation
 	// is a heading or the end of a paragraph.
 	shortLine := longest * 2 / 3
 
 	s.pending = gapBreak
-	newlines, lineStart, prevLineLen := 0, start, 0
+	newlines, lineStart, prevLineLen := 0, first, 0
 	indent := 0 // spaces after the last line break
 	sawSpace := false
+	// cur describes the line being read, prev the one before the last line break. The
+	// region's first line opens a paragraph only if the region starts at a line start.
+	cur := lineShape{opens: strings.TrimSpace(text[first:start]) == "", title: true}
+	var prev lineShape
 	i := start
 	for i < end {
 		c := text[i]
@@ -114,6 +122,10 @@ func (s *splitter) tokenize(start, end int) {
 				newlines++
 				prevLineLen = len(strings.TrimRight(text[lineStart:i], " \t\r"))
 				lineStart = i + size
+				if cur.words > 0 {
+					prev = cur
+				}
+				cur = lineShape{title: true}
 				indent = 0
 			} else if newlines > 0 {
 				indent++
@@ -121,17 +133,6 @@ func (s *splitter) tokenize(start, end int) {
 			i += size
 			continue
 		}
-		if sawSpace && s.pending != gapBreak {
-			switch {
-			case newlines >= 2 || (newlines == 1 && (!wrapped || indent >= 2)):
-				s.pending = gapBreak
-			case newlines == 1 && prevLineLen < shortLine:
-				s.pending = gapShortLine
-			default:
-				s.pending = gapSpace
-			}
-		}
-		newlines, indent, sawSpace = 0, 0, false
 		j := i + 1
 		for j < end {
 			b := text[j]
@@ -148,26 +149,25 @@ func (s *splitter) tokenize(start, end int) {
 			}
 			j += n
 		}
+		if sawSpace && s.pending != gapBreak {
+			switch {
+			case newlines >= 2 || (newlines == 1 && (!wrapped || indent >= 2 || isBullet(text, i, j, end))):
+				s.pending = gapBreak
+			case newlines == 1 && (prevLineLen < shortLine ||
+				brokenEarly(prevLineLen, j-i, width, prev.opens && prev.title)):
+				s.pending = gapShortLine
+			default:
+				s.pending = gapSpace
+			}
+		}
+		if newlines > 0 && s.pending == gapBreak {
+			cur.opens = true
+		}
+		cur.add(text[i:j])
+		newlines, indent, sawSpace = 0, 0, false
 		s.chunk(i, j)
 		i = j
 	}
-}
-
-// maxLineLen is the length in bytes of the longest line of text.
-func maxLineLen(text string) int {
-	longest := 0
-	for text != "" {
-		n := strings.IndexByte(text, '\n')
-		if n < 0 {
-			n = len(text)
-		}
-		longest = max(longest, n)
-		if n == len(text) {
-			break
-		}
-		text = text[n+1:]
-	}
-	return longest
 }
 
 // chunk splits a run of non-space text into tokens.
