@@ -58,11 +58,21 @@ func media(code string) bool {
 // the act happened (4.8: "met in Paris", "signed in Moscow", "tear gas at protesters in
 // Nairobi"): a place entity. "At" aims as often as it places ("lashed out at the U.S.",
 // "fired at Seoul"), and violence across or into a place is done to it.
-func venue(doc *document.Document, a actorRef, verb, prep, code string) bool {
-	if a.entity < 0 || prep == "AT" || arrivalVerbs[verb] {
+func venue(doc *document.Document, s *sentence, a actorRef, noun int, verb, prep, code string) bool {
+	if prep == "AT" || arrivalVerbs[verb] {
 		return false
 	}
-	if t := doc.Entities[a.entity].Type; t != document.TypeGPE && t != document.TypeLoc {
+	if a.entity >= 0 {
+		if s.entity[noun] != a.entity {
+			return false // an actor inside the phrase: "in the dispute with Osgiliath"
+		}
+		if t := doc.Entities[a.entity].Type; t != document.TypeGPE && t != document.TypeLoc {
+			return false
+		}
+	} else if s.toks[noun].UPOS != "PROPN" || a.start > s.toks[noun].Start || a.end < s.toks[noun].End ||
+		!(len(a.code) == 3 || len(a.code) == 6 && a.code[3:] == "GOV") {
+		// A name the phrase coder read as a country or its capital ("in Moscow"), when
+		// the entity stage did not take it for one.
 		return false
 	}
 	if len(code) >= 2 && code[:2] >= "15" && code[:2] <= "20" {

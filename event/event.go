@@ -369,7 +369,9 @@ func (c *Coder) nominal(doc *document.Document, s *sentence, n int, date string,
 	if c.names(doc, s, n) {
 		return entityRef(doc, s, s.entity[n]), true
 	}
-	if bare && phrase != nil {
+	if bare && phrase != nil && (phrase.RoleHead || s.toks[n].UPOS == "PROPN") {
+		// A common noun whose phrase codes only by a name inside it is no actor: "a
+		// trade agreement in Moscow", "the Uruguay round" (3.1).
 		return actorRef{phrase.Code, phrase.Start, phrase.End, -1, phrase.How}, true
 	}
 	return actorRef{}, false
@@ -435,7 +437,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 						// Only the place the phrase names: "in the dispute with Osgiliath" is with
 						// Osgiliath.
 						found = slices.DeleteFunc(found, func(a actorRef) bool {
-							return a.entity >= 0 && s.entity[p.noun] == a.entity && venue(doc, a, cl.lemma, p.prep, forward+backward)
+							return venue(doc, s, a, p.noun, cl.lemma, p.prep, forward+backward)
 						})
 					}
 					if !pass.bare {
