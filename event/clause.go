@@ -273,7 +273,7 @@ func (c *clause) inherit() {
 			if intentWords[s.lemma[p]] && c.intent == "" {
 				c.intent = s.toks[p].Text
 			}
-			c.negated = c.negated || s.negated(p)
+			c.negated = c.negated || s.negated(p) || failVerbs[s.lemma[p]]
 			c.hypothetical = c.hypothetical || s.hypothetical(p)
 			c.refused = c.refused || refusalVerbs[s.lemma[p]]
 		case rel == "ccomp" && subjectless(s, v) && earlierClause(s, p, v) >= 0:

@@ -196,6 +196,9 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 				m = o
 			}
 		}
+		if m.score == 0 && c.carriedByComplement(s, v) {
+			continue
+		}
 		if m.score == 0 && contradicted(s, cl, m.code) {
 			m.code, m.rule = "050", "cooperation noun over "+m.rule
 		}

@@ -15,6 +15,25 @@ var conditionalAux = map[string]bool{"COULD": true, "MIGHT": true, "MAY": true, 
 // Iran will attend".
 var conditionMarks = map[string]bool{"IF": true, "UNLESS": true, "WHETHER": true, "LEST": true}
 
+// failVerbs govern an act that did not happen: "failed to reach an agreement".
+var failVerbs = map[string]bool{"FAIL": true}
+
+// carriedByComplement reports whether verb v only frames the act its infinitive codes:
+// "agreed to hold talks" is the intent to meet (036), "failed to reach a deal" no deal,
+// "wants to undermine" a threat; the framing verb's own block code (AGREE's 050, FAIL's
+// 120) would code the same act twice, or one that did not happen (4.3, 4.5).
+func (c *Coder) carriedByComplement(s *sentence, v int) bool {
+	if !intentWords[s.lemma[v]] && !failVerbs[s.lemma[v]] && !refusalVerbs[s.lemma[v]] {
+		return false
+	}
+	for _, k := range s.children[v] {
+		if s.rel(k) == "xcomp" && s.toks[k].UPOS == "VERB" && c.verbs.knows(s.upper[k], s.lemma[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // refusalVerbs govern an act that is refused: "refused to meet", "declined to comment".
 var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
 

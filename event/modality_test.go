@@ -45,6 +45,31 @@ var modalityGroups = []caseGroup{
 			want:  []string{"ISR → EGY 120"},
 			today: []string{"ISR → EGY 120"}},
 	}},
+	{construction: "failure", cases: []ruleCase{
+		{name: "failed to reach an agreement (4.5: it did not happen, nor is failing a rejection)", date: "2024-05-20", tree: `
+			Canada  PROPN NNP  2 nsubj
+			failed  VERB  VBD  0 root
+			to      PART  TO   4 mark
+			reach   VERB  VB   2 xcomp
+			an      DET   DT   6 det
+			agreement NOUN NN  4 obj
+			with    ADP   IN   8 case
+			Japan   PROPN NNP  4 obl
+			.       PUNCT .    2 punct`,
+			want:  nil,
+			today: []string{"CAN → JPN 032 (negated)"}},
+		{name: "agreed to send aid (4.3: the intent alone, not AGREE's own 050 besides)", date: "2024-05-20", tree: `
+			Japan   PROPN NNP  2 nsubj
+			agreed  VERB  VBD  0 root
+			to      PART  TO   4 mark
+			send    VERB  VB   2 xcomp
+			aid     NOUN  NN   4 obj
+			to      ADP   IN   7 case
+			Ukraine PROPN NNP  4 obl
+			.       PUNCT .    2 punct`,
+			want:  []string{"JPN → UKR 033"},
+			today: []string{"JPN → UKR 033"}},
+	}},
 	{construction: "modality", cases: []ruleCase{
 		{name: "will provide aid (4.3: the intent, 033)", date: "2024-05-20", tree: `
 			Japan   PROPN NNP  3 nsubj
