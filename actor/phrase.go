@@ -59,6 +59,10 @@ func (c *Coder) read(words []string, date string) reading {
 		// code as they say, except for the heads of state and government in office, whom
 		// the gazetteer dates better than dictionaries frozen years ago.
 		leader := ng == n && len(entries) > 0 && entries[0].Kind == gazetteer.Leader
+		if na == n && !leader && act.At(date) == lexicon.NoActor {
+			i += n // a name that is no actor keeps its words from coding: "the Indian Ocean"
+			continue
+		}
 		switch {
 		case na == n && act.At(date) != "" && !leader:
 			code := act.At(date)
