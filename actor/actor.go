@@ -72,15 +72,21 @@ func (c *Coder) Annotate(doc *document.Document) {
 	date := Date(doc)
 	best := map[int]Coding{}
 	codings := make([]Coding, len(doc.Entities))
+	goodsOnly := make([]bool, len(doc.Entities))
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
-		codings[i] = c.Entity(doc, e, date)
+		if codings[i], goodsOnly[i] = c.entityIn(doc, e, date); goodsOnly[i] {
+			continue // "the U.S. dollar" (firm.go)
+		}
 		if cur, ok := best[e.Cluster]; codings[i].Code != "" && (!ok || better(codings[i], cur)) {
 			best[e.Cluster] = codings[i]
 		}
 	}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
+		if goodsOnly[i] {
+			continue
+		}
 		b, ok := best[e.Cluster]
 		own := codings[i]
 		var code, how string
@@ -168,7 +174,7 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 				}
 			}
 		}
-		coding := p.coding()
+		coding := c.code(&p)
 		if coding.How == ByRole && coding.Country == "" {
 			// A role alone says nothing of whose: "Ken Mayland, president" of a firm is no
 			// government. People are coded with a country or not at all.
@@ -176,14 +182,14 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 		}
 		return coding
 	}
-	return p.coding()
+	return c.code(&p)
 }
 
 // Phrase codes a noun phrase given as tokens ("Turkish police", "the European Union",
 // "Mali 's military government") as of date.
 func (c *Coder) Phrase(words []string, date string) Coding {
 	r := c.read(words, date)
-	return r.coding()
+	return c.code(&r)
 }
 
 // tokensIn returns the words of the tokens of doc within [start, end). Sentences come in

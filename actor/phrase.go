@@ -21,8 +21,10 @@ type reading struct {
 	// leader is the coding of a head of state or government named, dict that of the
 	// longest actor-dictionary name that is not a country.
 	leader, dict Coding
-	// unknown counts the words no dictionary knew (function words aside).
+	// unknown counts the words no dictionary knew (function words aside); firm is the
+	// first of them that names a firm ("Air" of "Air India", firm.go).
 	unknown int
+	firm    string
 }
 
 // skipped are the words that join a phrase's parts without meaning anything to its code.
@@ -52,6 +54,9 @@ func (c *Coder) read(words []string, date string) reading {
 		n := max(ng, na, nt)
 		if n == 0 {
 			r.unknown++
+			if r.firm == "" && isFirmWord(words[i]) {
+				r.firm = words[i]
+			}
 			i++
 			continue
 		}
@@ -59,6 +64,10 @@ func (c *Coder) read(words []string, date string) reading {
 		// code as they say, except for the heads of state and government in office, whom
 		// the gazetteer dates better than dictionaries frozen years ago.
 		leader := ng == n && len(entries) > 0 && entries[0].Kind == gazetteer.Leader
+		if na == n && !leader && act.At(date) == lexicon.NoActor {
+			i += n // a name that is no actor keeps its words from coding: "the Indian Ocean"
+			continue
+		}
 		switch {
 		case na == n && act.At(date) != "" && !leader:
 			code := act.At(date)

@@ -43,8 +43,8 @@ func (c *Coder) phrases(doc *document.Document, date string) {
 			if !ok {
 				continue
 			}
-			coding := c.Phrase(words, date)
-			if coding.Code == "" {
+			coding, ok := c.phraseIn(toks, n, lo, hi, words, date)
+			if !ok {
 				continue
 			}
 			start, end := toks[lo].Start, toks[hi].End

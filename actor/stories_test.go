@@ -137,7 +137,7 @@ var actorGroups = []actorGroup{
 			India      PROPN NNP  2 obj
 			.          PUNCT .    2 punct`},
 			want:  []string{"Moscow=RUSGOV", "Air India=INDBUS"},
-			today: []string{"Moscow=RUSGOV", "Air India=IND"}},
+			today: []string{"Moscow=RUSGOV", "Air India=INDBUS"}},
 		{name: "unidentified gunmen and their victims in a Nigerian story", date: "2024-05-20", trees: []string{`
 			Gunmen   NOUN  NNS  2 nsubj
 			abducted VERB  VBD  0 root

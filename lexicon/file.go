@@ -56,16 +56,27 @@ var embedded = sync.OnceValues(func() (*Lexicon, error) {
 //go:embed herald.agents.txt
 var supplement []byte
 
+//go:embed herald.actors.txt
+var fixes []byte
+
 // SupplementFile is Herald's own agents dictionary: common news words for forces and
-// groups that the Phoenix agents dictionary lacks. It is compiled after a directory's
-// Phoenix.agents.txt, and only with it: a user's own agents dictionary stands alone.
+// groups that the Phoenix agents dictionary lacks, and corrections to its entries. It is
+// compiled before a directory's Phoenix.agents.txt, so that a name both give codes as
+// Herald's says, and only with it: a user's own agents dictionary stands alone. An entry
+// coded [~] adds no agent: its names are left out of the lexicon, whichever file gives
+// them.
 const SupplementFile = "herald.agents.txt"
 
+// FixesFile is Herald's own actor dictionary: corrections to the Phoenix actor
+// dictionaries where they code news wrongly, and names of bodies they lack. It is
+// compiled before a directory's Phoenix actor dictionaries (Phoenix.*.actors.txt), so that
+// a name both give codes as Herald's says, and only with them.
+const FixesFile = "herald.actors.txt"
+
 // CompileDir reads the PETRARCH dictionaries of dir (see petrarch.ReadDir for how files
-// are recognized) into a Lexicon: the actor and agents dictionaries, plus Herald's
-// supplement when dir's agents dictionary is Phoenix.agents.txt. Warnings name the defects
-// of the files that were read past; an error is a directory or file that could not be
-// read.
+// are recognized) into a Lexicon: the actor and agents dictionaries, plus Herald's fixes
+// and supplement when they are Phoenix's. Warnings name the defects of the files that
+// were read past; an error is a directory or file that could not be read.
 func CompileDir(dir string) (*Lexicon, []petrarch.Warning, error) {
 	d, warnings, err := petrarch.ReadDir(dir)
 	if err != nil {
@@ -85,35 +96,64 @@ func CompileFiles(dir string, files petrarch.Files) (*Lexicon, []petrarch.Warnin
 }
 
 func compile(d *petrarch.Dictionaries, warnings []petrarch.Warning) (*Lexicon, []petrarch.Warning, error) {
-	files := append([]string(nil), d.Files...)
-	agents := d.Agents
-	if slices.ContainsFunc(d.Files, func(f string) bool { return strings.EqualFold(filepath.Base(f), "Phoenix.agents.txt") }) {
-		extra, ws, err := petrarch.ReadAgents(bytes.NewReader(supplement), SupplementFile)
+	var files []string
+	actors, agents := d.Actors, d.Agents
+	phoenix := func(match func(base string) bool) bool {
+		return slices.ContainsFunc(d.Files, func(f string) bool { return match(strings.ToLower(filepath.Base(f))) })
+	}
+	if phoenix(func(b string) bool { return strings.HasPrefix(b, "phoenix.") && strings.HasSuffix(b, ".actors.txt") }) {
+		own, ws, err := petrarch.ReadActors(bytes.NewReader(fixes), FixesFile)
 		warnings = append(warnings, ws...)
 		if err != nil {
 			return nil, warnings, err
 		}
-		agents = append(agents[:len(agents):len(agents)], extra...)
+		actors = append(own, actors...)
+		files = append(files, FixesFile)
+	}
+	if phoenix(func(b string) bool { return b == "phoenix.agents.txt" }) {
+		own, ws, err := petrarch.ReadAgents(bytes.NewReader(supplement), SupplementFile)
+		warnings = append(warnings, ws...)
+		if err != nil {
+			return nil, warnings, err
+		}
+		agents = append(own, agents...)
 		files = append(files, SupplementFile)
 	}
+	files = append(files, d.Files...)
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = filepath.Base(f)
 	}
-	l := Compile(d.Actors, agents, strings.Join(names, ", "))
+	l := Compile(actors, agents, strings.Join(names, ", "))
 	l.Verbs, l.Discards = d.Verbs, d.Discards
 	return l, warnings, nil
 }
 
+// NoAgent is the agent code of a name that adds no agent to an actor ("[~]"): Compile
+// leaves such names out of the lexicon, from every entry that gives them, so that a
+// dictionary placed first can take a word out of one placed after it.
+const NoAgent = "~"
+
 // Compile indexes actor and agents dictionary entries into a Lexicon; source says where
-// they came from. Entries without a name or a code are left out (the readers warned).
+// they came from. Entries without a name or a code are left out (the readers warned), and
+// so are the names of agents coded NoAgent.
 func Compile(actors []petrarch.Actor, agents []petrarch.Agent, source string) *Lexicon {
 	l := &Lexicon{Source: source}
 	var actorNames, agentNames [][][]string
-	tokens := func(names [][]string) [][]string {
-		out := make([][]string, len(names))
-		for i, n := range names {
-			out[i] = nameTokens(n)
+	removed := map[string]bool{}
+	for _, a := range agents {
+		if a.Code == NoAgent {
+			for _, n := range a.Names {
+				removed[strings.Join(nameTokens(n), " ")] = true
+			}
+		}
+	}
+	tokens := func(names [][]string, drop map[string]bool) [][]string {
+		out := make([][]string, 0, len(names))
+		for _, n := range names {
+			if t := nameTokens(n); !drop[strings.Join(t, " ")] {
+				out = append(out, t)
+			}
 		}
 		return out
 	}
@@ -126,14 +166,18 @@ func Compile(actors []petrarch.Actor, agents []petrarch.Agent, source string) *L
 			e.Codes = append(e.Codes, Code{Code: c.Code, From: c.From, To: c.To})
 		}
 		l.Actors = append(l.Actors, e)
-		actorNames = append(actorNames, tokens(a.Names))
+		actorNames = append(actorNames, tokens(a.Names, nil))
 	}
 	for _, a := range agents {
-		if len(a.Names) == 0 || a.Code == "" {
+		if len(a.Names) == 0 || a.Code == "" || a.Code == NoAgent {
+			continue
+		}
+		names := tokens(a.Names, removed)
+		if len(names) == 0 {
 			continue
 		}
 		l.Agents = append(l.Agents, Agent{Name: strings.Join(a.Names[0], "_"), Code: a.Code, Where: fmt.Sprintf("%s:%d", a.File, a.Line)})
-		agentNames = append(agentNames, tokens(a.Names))
+		agentNames = append(agentNames, names)
 	}
 	l.indexTokens(actorNames, agentNames)
 	return l

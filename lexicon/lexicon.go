@@ -18,6 +18,10 @@ import (
 	"herald/lexicon/petrarch"
 )
 
+// NoActor is the code of an actor-dictionary name that is no actor, as PETRARCH writes
+// it: INDIAN_OCEAN [---] keeps "Indian" in "the Indian Ocean" from coding India.
+const NoActor = "---"
+
 // Code is an actor code with the dates it applies: From <= date < To, YYYY-MM-DD, empty
 // bounds open. A Code with both bounds empty is the actor's default.
 type Code struct {

@@ -213,3 +213,64 @@ func TestEmbeddedWritesItself(t *testing.T) {
 		t.Errorf("the embedded %s read and written again differs", File)
 	}
 }
+
+// TestHeraldFilesFirst compiles a stand-in for Phoenix's dictionaries with Herald's own
+// files: a name both give codes as Herald's say (SPOKESMAN is GOV, not Phoenix's MED; EC
+// is the European Community), a name Herald's agents file codes [~] is gone from every
+// entry (ECONOMIST), and names Herald's files do not touch keep Phoenix's codes. Without
+// Phoenix's files, Herald's are not compiled.
+func TestHeraldFilesFirst(t *testing.T) {
+	d := &petrarch.Dictionaries{
+		Files: []string{"dir/Phoenix.Countries.actors.txt", "dir/Phoenix.agents.txt"},
+		Actors: []petrarch.Actor{
+			{Names: [][]string{{"EC"}}, Codes: []petrarch.DatedCode{{Code: "ECU"}}, File: "Phoenix.Countries.actors.txt", Line: 1},
+			{Names: [][]string{{"GONDOR"}}, Codes: []petrarch.DatedCode{{Code: "GON"}}, File: "Phoenix.Countries.actors.txt", Line: 2},
+		},
+		Agents: []petrarch.Agent{
+			{Names: [][]string{{"SPOKESMAN"}, {"SPOKESMEN"}}, Code: "~MED", File: "Phoenix.agents.txt", Line: 1},
+			{Names: [][]string{{"ECONOMIST"}, {"ECONOMISTS"}}, Code: "~EDU", File: "Phoenix.agents.txt", Line: 2},
+			{Names: [][]string{{"POLICE"}}, Code: "~COP", File: "Phoenix.agents.txt", Line: 3},
+		},
+	}
+	l, warnings, err := compile(d, nil)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("compile: %v %v", err, warnings)
+	}
+	if !strings.HasPrefix(l.Source, FixesFile+", "+SupplementFile+", ") {
+		t.Errorf("source %q: Herald's files should come first", l.Source)
+	}
+	for _, c := range []struct{ word, code string }{{"EC", "IGOEUREEC"}, {"Gondor", "GON"}} {
+		if n, a := l.Actor([]string{c.word}, 0); n != 1 || a.At("1987-03-02") != c.code {
+			t.Errorf("actor %s: %d words, %+v; want %s", c.word, n, a, c.code)
+		}
+	}
+	for _, c := range []struct{ word, code string }{{"spokesman", "~GOV"}, {"spokesmen", "~GOV"}, {"police", "~COP"}, {"economist", ""}, {"economists", ""}} {
+		n, a := l.Agent([]string{c.word}, 0)
+		if c.code == "" {
+			if n != 0 {
+				t.Errorf("agent %s: %+v, want none (Herald's [~] takes it out)", c.word, a)
+			}
+			continue
+		}
+		if n != 1 || a.Code != c.code {
+			t.Errorf("agent %s: %d words, %+v; want %s", c.word, n, a, c.code)
+		}
+	}
+	for _, a := range l.Agents {
+		if a.Code == NoAgent {
+			t.Errorf("agent %s coded [~] is in the lexicon", a.Name)
+		}
+	}
+
+	d.Files = []string{"dir/my.actors.txt", "dir/my.agents.txt"}
+	l, _, err = compile(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, a := l.Agent([]string{"spokesman"}, 0); n != 1 || a.Code != "~MED" {
+		t.Errorf("a user's own agents dictionary: spokesman is %+v, want its own ~MED", a)
+	}
+	if n, a := l.Actor([]string{"EC"}, 0); n != 1 || a.At("") != "ECU" {
+		t.Errorf("a user's own actor dictionary: EC is %+v, want its own ECU", a)
+	}
+}

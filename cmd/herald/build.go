@@ -81,7 +81,9 @@ compiles the names and dated codes of the actor dictionaries (*.actors.txt) and 
 dictionary (*.agents.txt) into one compact file for the actor stage, with the verb
 dictionary and discard list for the event coder. The issue dictionaries are read and
 checked too. PETR.Validate.* files (PETRARCH's test set)
-are skipped. With Phoenix.agents.txt comes Herald's own supplement, lexicon/` + lexicon.SupplementFile + `.
+are skipped. With Phoenix's actor and agents dictionaries come Herald's own fixes and
+additions, lexicon/` + lexicon.FixesFile + ` and lexicon/` + lexicon.SupplementFile + `, compiled
+before them so that a name they give codes as they say.
 Defects the readers read past are printed as file:line warnings. The same dictionaries
 give the same bytes. Write it to lexicon/` + lexicon.File + ` to ship it; or give a directory
 of your own dictionaries to analyze and code with --dictionaries instead.`,
