@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"herald/document"
 	"herald/pipeline"
@@ -21,7 +20,7 @@ var (
 func analyzeText(t *testing.T, text, date string) *document.Document {
 	t.Helper()
 	rawOnce.Do(func() {
-		rawPipe, rawErr = pipeline.New(pipeline.Options{Workers: 1, Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		rawPipe, rawErr = pipeline.New(pipeline.Options{Workers: 1})
 	})
 	if rawErr != nil {
 		t.Fatal(rawErr)

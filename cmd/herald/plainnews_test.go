@@ -40,11 +40,11 @@ var plainNews = []struct {
 	// Issue 19's audit: actors with their country.
 	{"Seoul demonstrators clashed with police.",
 		[]string{"KOROPP → KORCOP 190", "KORCOP → KOROPP 190"}, []string{"KOROPP → COP 190", "COP → KOROPP 190"}},
-	{"The State Department criticized Iran.", []string{"USAGOV → IRN 111"}, nil},
+	{"The State Department criticized Iran.", []string{"USAGOV → IRN 111"}, []string{"USAGOV → IRN 111"}},
 	{"Senator Steven Symms criticized the Soviet Union.", []string{"USALEG → SUN 111"}, []string{"LEG → SUN 111"}},
 	// Issue 18's plain sentences.
 	{"Police fired tear gas at the protesters in Nairobi on Tuesday.",
-		[]string{"KENCOP → KENOPP 175"}, []string{"COP → KENOPP 175"}},
+		[]string{"KENCOP → KENOPP 175"}, []string{"COP → OPP 175"}},
 	{"Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.",
 		[]string{"KENGOV → ETHGOV 040", "ETHGOV → KENGOV 040"}, nil},
 	{"The Israeli air force attacked Hezbollah positions in southern Lebanon.",
