@@ -58,6 +58,10 @@ func TestFixes(t *testing.T) {
 		{sentence: "The European Community imposed duties on Japanese goods.", phrase: "The European Community", code: "IGOEUREEC"},
 		{sentence: "Spain accused the EEC of dumping wheat.", phrase: "EEC", code: "IGOEUREEC"},
 
+		// The African Union has CAMEO's code for the OAU; the RSF are Sudan's rebels.
+		{sentence: "The African Union condemned the coup.", phrase: "The African Union", code: "IGOAFROAU"},
+		{sentence: "The Rapid Support Forces attacked the army.", phrase: "The Rapid Support Forces", code: "SDNREB"},
+
 		// Bodies and titles code as the body they belong to.
 		{sentence: "The State Department criticized Iran on Tuesday.", phrase: "The State Department", code: "USAGOV"},
 		{sentence: "The Kremlin accused Washington of lying.", phrase: "The Kremlin", code: "RUSGOV"},
