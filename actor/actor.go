@@ -19,6 +19,9 @@
 //     PAKGOV), demonym or IGO of the gazetteer;
 //   - context: a mention that codes to nothing by itself ("he", "Tokayev" alone) takes
 //     the code of its cluster.
+//
+// An agent whose words name no country ("the police") then takes the one the story
+// gives, by docs/CODING.md 3.3 (whose.go), else is written "---" and its agents.
 package actor
 
 import (
@@ -36,17 +39,24 @@ const (
 	ByLeader     = document.ByLeader
 	ByDictionary = document.ByDictionary
 	ByContext    = document.ByContext
+	ByPossessive = document.ByPossessive
+	ByStory      = document.ByStory
+	ByAntecedent = document.ByAntecedent
+	ByPlace      = document.ByPlace
+	ByDateline   = document.ByDateline
 )
 
 // Coder codes actors. It is read-only after New and safe for concurrent use.
 type Coder struct {
 	lex *lexicon.Lexicon
 	gaz *gazetteer.Gazetteer
+	// agents are the codes that stand for agents, not countries (GOV, COP, MED …).
+	agents map[string]bool
 }
 
 // New returns a Coder over a lexicon and a gazetteer (either may be nil).
 func New(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *Coder {
-	return &Coder{lex: lex, gaz: gaz}
+	return &Coder{lex: lex, gaz: gaz, agents: agentCodes(lex, gaz)}
 }
 
 // Coding is an actor code and how it was found.
@@ -66,7 +76,10 @@ type Coding struct {
 //     mention breaks ties), and every mention of the cluster gets it, with How "context"
 //     where the mention alone did not give it;
 //   - then, in each parsed sentence, each noun phrase that codes to an actor ("Turkish
-//     police", "Pakistan's foreign minister"), by its head token (phrases.go).
+//     police", "Pakistan's foreign minister"), by its head token (phrases.go), and the
+//     pronouns "it", "they", "them" that stand for a coded actor;
+//   - an agent that its words give no country takes the one the story gives, else is
+//     written "---" and its agents, as PETRARCH writes it (whose.go).
 func (c *Coder) Annotate(doc *document.Document) {
 	doc.Actors = doc.Actors[:0]
 	date := Date(doc)
@@ -108,6 +121,7 @@ func (c *Coder) Annotate(doc *document.Document) {
 			Entity: i, Sentence: doc.SentenceAt(e.Start)})
 	}
 	c.phrases(doc, date)
+	c.whose(doc)
 }
 
 // better reports whether coding a should be its cluster's rather than b: the more

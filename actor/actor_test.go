@@ -82,6 +82,11 @@ func TestPhrases(t *testing.T) {
 		{"Palestinian militants", day, "PSEUAF", "role"},
 		{"Greek workers", day, "GRCLAB", "role"},
 
+		// A city beside a role gives its country, when all the cities of that name lie
+		// in one (there is a Newcastle in Britain and one in Australia).
+		{"Bochum police", day, "DEUCOP", "role"},
+		{"Newcastle police", day, "COP", "role"},
+
 		// Heads of state and government in office on the date.
 		{"Kassym-Jomart Tokayev", day, "KAZGOV", "leader"},
 		{"Xi Jinping", day, "CHNGOV", "leader"},

@@ -66,14 +66,14 @@ func TestFixes(t *testing.T) {
 		{sentence: "The State Department criticized Iran on Tuesday.", phrase: "The State Department", code: "USAGOV"},
 		{sentence: "The Kremlin accused Washington of lying.", phrase: "The Kremlin", code: "RUSGOV"},
 		{sentence: "The Pentagon accused Iran of laying mines.", phrase: "The Pentagon", code: "USAMIL"},
-		{sentence: "The Treasury criticized the Bundesbank.", phrase: "The Treasury", code: "GOV"},
+		{sentence: "The Treasury criticized the Bundesbank.", phrase: "The Treasury", code: "---GOV"},
 		{sentence: "The U.S. Treasury criticized Japan.", phrase: "U.S. Treasury", code: "USAGOV"},
 		{sentence: "The Bank of France sold seven billion francs' worth of Treasury bills.", phrase: "seven billion francs' worth of Treasury bills", code: ""},
-		{sentence: "The Finance Ministry criticized the banks.", phrase: "The Finance Ministry", code: "GOV"},
-		{sentence: "The foreign ministry summoned the ambassador.", phrase: "The foreign ministry", code: "GOV"},
+		{sentence: "The Finance Ministry criticized the banks.", phrase: "The Finance Ministry", code: "---GOV"},
+		{sentence: "The foreign ministry summoned the ambassador.", phrase: "The foreign ministry", code: "---GOV"},
 		{sentence: "The U.S. Agriculture Department accused the EC of subsidies.", phrase: "The U.S. Agriculture Department", code: "USAGOVAGR"},
 		{sentence: "U.S. Trade Representative Clayton Yeutter criticized Japan.", phrase: "U.S. Trade Representative Clayton Yeutter", code: "USAGOV"},
-		{sentence: "Senator Steven Symms criticized Japan.", phrase: "Senator Steven Symms", code: "LEG"},
+		{sentence: "Senator Steven Symms criticized Japan.", phrase: "Senator Steven Symms", code: "---LEG"},
 
 		// People whom Phoenix dates wrongly.
 		{sentence: "Treasury Secretary James Baker met Miyazawa.", phrase: "Treasury Secretary James Baker", code: "USAGOV"},
@@ -124,7 +124,7 @@ func TestFixes(t *testing.T) {
 		{sentence: "Chevron signed a deal with Angola.", phrase: "Chevron", code: "USABUS"},
 		{sentence: "Ford Motor Co signed a deal with the union.", phrase: "Ford Motor Co", code: "USABUS"},
 		{sentence: "Toyota signed a deal with China.", phrase: "Toyota", code: "JPNBUS"},
-		{sentence: "The chief executive criticized the union.", phrase: "The chief executive", code: "BUS"},
+		{sentence: "The chief executive criticized the union.", phrase: "The chief executive", code: "---BUS"},
 		{sentence: "A Canadian telecom signed a deal with China.", phrase: "A Canadian telecom", code: "CANBUS"},
 
 		// Currencies, markets and commodities are no actors, nor is a country that says
@@ -146,12 +146,12 @@ func TestFixes(t *testing.T) {
 
 		// Agents Phoenix gave other codes.
 		{sentence: "An Israeli spokesman criticized Syria.", phrase: "An Israeli spokesman", code: "ISRGOV"},
-		{sentence: "A company spokesman criticized the union.", phrase: "A company spokesman", code: "BUS"},
-		{sentence: "A union spokesman criticized the company.", phrase: "A union spokesman", code: "LAB"},
+		{sentence: "A company spokesman criticized the union.", phrase: "A company spokesman", code: "---BUS"},
+		{sentence: "A union spokesman criticized the company.", phrase: "A union spokesman", code: "---LAB"},
 		{sentence: "Brazilian delegates criticized the quotas.", phrase: "Brazilian delegates", code: "BRAGOV"},
 		{sentence: "The Japanese deputy finance minister met Baker.", phrase: "The Japanese deputy finance minister", code: "JPNGOV"},
 		{sentence: "Brazilian deputies criticized Sarney.", phrase: "Brazilian deputies", code: "BRALEG"},
-		{sentence: "Union representatives met the company.", phrase: "Union representatives", code: "LAB"},
+		{sentence: "Union representatives met the company.", phrase: "Union representatives", code: "---LAB"},
 		{sentence: "Economists criticized the budget.", phrase: "Economists", code: ""},
 		{sentence: "The settlement angered the shareholders.", phrase: "The settlement", code: ""},
 		{sentence: "Brazilian seamen rejected the offer.", phrase: "Brazilian seamen", code: "BRALAB"},

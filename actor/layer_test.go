@@ -38,8 +38,8 @@ func TestActorsLayer(t *testing.T) {
 		"Istanbul=TUR/dictionary e1 h0",
 		"Turkish=TUR/dictionary e0 h1 role-head",
 		"Turkish police=TURCOP/role e-1 h2 composed role-head",
-		"dozens of opposition supporters=OPP/role e-1 h4",
-		"opposition supporters=OPP/role e-1 h7 role-head",
+		"dozens of opposition supporters=TUROPP/place e-1 h4 composed",
+		"opposition supporters=TUROPP/place e-1 h7 composed role-head",
 		"Istanbul=TUR/dictionary e1 h9 role-head",
 	}
 	if !slices.Equal(got, want) {

@@ -14,6 +14,9 @@ type reading struct {
 	// from a capital alone ("Islamabad"), which stands for the government.
 	country, countryRule string
 	capital              bool
+	// place is the country of a city the phrase names, placeRule the entry: it gives a
+	// role its country ("Chicago police") but is no actor of its own.
+	place, placeRule string
 	// agents are the agents-dictionary codes of the roles and groups named ("~GOV"),
 	// with the entry of the first.
 	agents    []string
@@ -140,6 +143,14 @@ func (c *Coder) takeGazetteer(r *reading, entries []gazetteer.Entry, date string
 			r.country, r.countryRule, r.capital = c.gaz.CAMEO(e.Country), "gazetteer capital "+e.Name, true
 		}
 		return true
+	case gazetteer.City:
+		if r.place != "" {
+			return true
+		}
+		if country := c.cityCountry(entries); country != "" {
+			r.place, r.placeRule = country, "gazetteer city "+e.Name
+			return true
+		}
 	case gazetteer.IGO:
 		if r.dict.Code == "" && e.Code != "" {
 			r.dict = Coding{Code: e.Code, How: ByDictionary, Rule: "gazetteer igo " + e.Name}
@@ -166,7 +177,8 @@ func (c *Coder) takeGazetteer(r *reading, entries []gazetteer.Entry, date string
 }
 
 // coding combines what the phrase said, most trusted first: a country with a role, a
-// leader, a dictionary entry, a country (its government for a capital), a role alone.
+// leader, a dictionary entry, a city's country with a role, a country (its government
+// for a capital), a role alone.
 func (r *reading) coding() Coding {
 	switch {
 	case r.country != "" && len(r.agents) > 0:
@@ -175,6 +187,8 @@ func (r *reading) coding() Coding {
 		return r.leader
 	case r.dict.Code != "":
 		return r.dict
+	case r.place != "" && len(r.agents) > 0:
+		return Coding{Code: composeAll(r.place, r.agents), How: ByRole, Rule: r.placeRule + " + " + r.agentRule, Country: r.place}
 	case r.country != "" && r.capital:
 		return Coding{Code: r.country + "GOV", How: ByDictionary, Rule: r.countryRule}
 	case r.country != "":
@@ -207,6 +221,26 @@ func composeAll(actor string, agents []string) string {
 		}
 	}
 	return pre + actor + post
+}
+
+// cityCountry is the CAMEO code of the country of the cities a name names, "" when they
+// lie in different countries ("San Jose": Costa Rica's capital and a Californian city).
+func (c *Coder) cityCountry(entries []gazetteer.Entry) string {
+	country := ""
+	for i := range entries {
+		e := &entries[i]
+		if e.Kind != gazetteer.City && e.Kind != gazetteer.Capital {
+			continue
+		}
+		if country != "" && e.Country != country {
+			return ""
+		}
+		country = e.Country
+	}
+	if country == "" {
+		return ""
+	}
+	return c.gaz.CAMEO(country)
 }
 
 // countryCode is the CAMEO code of a country given by its ISO3 code.

@@ -59,7 +59,7 @@ var actorGroups = []actorGroup{
 			Nairobi     PROPN NNP  3 obl
 			.           PUNCT .    3 punct`},
 			want:  []string{"Kenyan police=KENCOP", "two journalists=KENMED"},
-			today: []string{"Kenyan police=KENCOP", "two journalists=MED"}},
+			today: []string{"Kenyan police=KENCOP", "two journalists=KENMED"}},
 		{name: "a possessive: the defence ministry is MIL", date: "2024-05-20", trees: []string{`
 			Russia   PROPN NNP  4 nmod:poss
 			's       PART  POS  1 case
@@ -96,7 +96,7 @@ var actorGroups = []actorGroup{
 			government NOUN  NN   4 obl
 			.          PUNCT .    4 punct`},
 			want:  []string{"Students from Mombasa=KENEDU", "the government=KENGOV"},
-			today: []string{"Students from Mombasa=KENEDU", "the government=GOV"}},
+			today: []string{"Students from Mombasa=KENEDU", "the government=KENGOV"}},
 		{name: "a place of its own: Seoul demonstrators", date: "2024-05-20", trees: []string{`
 			Seoul         PROPN NNP  2 compound
 			demonstrators NOUN  NNS  3 nsubj
@@ -148,7 +148,7 @@ var actorGroups = []actorGroup{
 			Nigeria  PROPN NNP  2 obl
 			.        PUNCT .    2 punct`},
 			want:  []string{"Gunmen=NGAUAF", "24 students=NGAEDU"},
-			today: []string{"Gunmen=UAF", "24 students=EDU"}},
+			today: []string{"Gunmen=NGAUAF", "24 students=NGAEDU"}},
 	}},
 	{how: "a person's office on the story's date (3.3.2)", cases: []actorCase{
 		{name: "Tokayev alone in 2024", date: "2024-05-20", trees: []string{`
@@ -165,7 +165,7 @@ var actorGroups = []actorGroup{
 			China     PROPN NNP  3 obj
 			.         PUNCT .    3 punct`},
 			want:  []string{"President Tokayev=KAZGOV"},
-			today: []string{"President Tokayev=GOV"}},
+			today: []string{"President Tokayev=---GOV"}},
 		{name: "President Ruto in 2024: the title without a country", date: "2024-05-20", trees: []string{`
 			President PROPN NNP  2 nmod:desc
 			Ruto      PROPN NNP  3 nsubj
@@ -173,7 +173,7 @@ var actorGroups = []actorGroup{
 			Ethiopia  PROPN NNP  3 obj
 			.         PUNCT .    3 punct`},
 			want:  []string{"President Ruto=KENGOV"},
-			today: []string{"President Ruto=GOV"}},
+			today: []string{"President Ruto=---GOV"}},
 		{name: "William Ruto in 2024, from the list of leaders", date: "2024-05-20", trees: []string{`
 			William  PROPN NNP  3 nsubj
 			Ruto     PROPN NNP  1 flat
@@ -318,7 +318,7 @@ var actorGroups = []actorGroup{
 			protesters NOUN  NNS  3 obl
 			.          PUNCT .    3 punct`},
 			want:  []string{"Thousands of protesters=PEROPP", "The police=PERCOP", "the protesters=PEROPP"},
-			today: []string{"Thousands of protesters=OPP", "The police=COP", "the protesters=OPP"}},
+			today: []string{"Thousands of protesters=PEROPP", "The police=PERCOP", "the protesters=PEROPP"}},
 		{name: "the government of the story's country; them for the expelled diplomats", date: "2024-05-20", trees: []string{`
 			Kenya     PROPN NNP  2 nsubj
 			expelled  VERB  VBD  0 root
@@ -334,7 +334,7 @@ var actorGroups = []actorGroup{
 			spying     VERB  VBG  3 advcl
 			.          PUNCT .    3 punct`},
 			want:  []string{"two Ugandan diplomats=UGAGOV", "The government=KENGOV", "them=UGAGOV"},
-			today: []string{"two Ugandan diplomats=UGAGOV", "The government=GOV", "them="}},
+			today: []string{"two Ugandan diplomats=UGAGOV", "The government=KENGOV", "them=UGAGOV"}},
 		{name: "its troops take the country it refers to; M23 is the table's", date: "2024-05-20", trees: []string{`
 			Rwanda   PROPN NNP  2 nsubj
 			said     VERB  VBD  0 root
@@ -345,7 +345,7 @@ var actorGroups = []actorGroup{
 			rebels   NOUN  NNS  5 obj
 			.        PUNCT .    2 punct`},
 			want:  []string{"its troops=RWAMIL", "M23 rebels=CODREB"},
-			today: []string{"its troops=MIL", "M23 rebels=REB"}},
+			today: []string{"its troops=RWAMIL", "M23 rebels=RWAREB"}},
 		{name: "the minister and the country of the sentence before", date: "2024-05-20", trees: []string{`
 			Chinese    ADJ   JJ   3 amod
 			Foreign    ADJ   NNP  3 amod

@@ -262,11 +262,21 @@ const (
 
 // How an actor's code was found (ActorMention.How, and the entities' actor_how): a role
 // the text states, the list of leaders, the dictionaries, or the referent's other mentions.
+// An agent whose phrase names no country ("the police") takes one, by the first rule of
+// docs/CODING.md 3.3 that gives it: a possessive ("its troops"), an earlier mention of the
+// same agent in the story ("Turkish police … the police"), the actor a pronoun or "the
+// government" stands for, the one place its sentence names ("police in Nairobi"), or the
+// dateline of a domestic story. Otherwise its code starts "---" ("---COP").
 const (
 	ByRole       = "role"
 	ByLeader     = "leader"
 	ByDictionary = "dictionary"
 	ByContext    = "context"
+	ByPossessive = "possessive"
+	ByStory      = "story"
+	ByAntecedent = "antecedent"
+	ByPlace      = "place"
+	ByDateline   = "dateline"
 )
 
 // Entity is a mention of a person, organization, place or group.
@@ -299,7 +309,8 @@ type ActorMention struct {
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 	Code  string `json:"code"`
-	// How says how the code was found: role, leader, dictionary or context.
+	// How says how the code was found: role, leader, dictionary, context, or for an
+	// agent the country came to later, possessive, story, antecedent, place or dateline.
 	How string `json:"how"`
 	// Entity is the index of the entity the mention is, -1 for a phrase.
 	Entity int `json:"entity"`

@@ -34,7 +34,11 @@ type referent struct {
 //   - he, him, his, she, her join a person: the nearest sentence (this one up to the
 //     pronoun, then the two before) that mentions one decides, and within it its subject
 //     if it has one, else its latest person;
-//   - its and itself join the latest organization or place in this or the sentence before;
+//   - its and itself join the subject of their own clause when that is an organization or
+//     place ("Germany condemned Iran and recalled its ambassador": Germany's, the
+//     conjoined verb sharing the first one's subject), else the latest organization or
+//     place in this or the sentence before ("supports Kazakhstan in safeguarding its
+//     independence");
 //   - "the minister", "the foreign minister" join the latest person with that role, and
 //     "the country" the latest country.
 //
@@ -305,6 +309,17 @@ func initials(name string) string {
 func pronounAntecedent(ms []mention, refs []referent, i int) int {
 	m := &ms[i]
 	person := m.typ == document.TypePerson
+	if !person && m.clauseSubject >= 0 {
+		for k := i - 1; k >= 0 && ms[k].sent == m.sent; k-- {
+			c := &ms[k]
+			if c.cluster >= 0 && c.start <= m.clauseSubject && m.clauseSubject < c.end {
+				if t := refs[c.cluster].typ; t == document.TypeOrg || t == document.TypeGPE {
+					return k
+				}
+				break
+			}
+		}
+	}
 	for s := m.sent; s >= 0 && s >= m.sent-2; s-- {
 		latest, earliest, subject := -1, -1, -1
 		for k := i - 1; k >= 0 && ms[k].sent >= s; k-- {

@@ -53,6 +53,9 @@ type mention struct {
 	// subject is set when the mention is the subject of its clause, which pronouns
 	// prefer as antecedents.
 	subject bool
+	// clauseSubject is, for "its", the token of the subject of its clause (or of the
+	// verb its clause is conjoined to), -1 when the clause has none before it.
+	clauseSubject int
 	// word is the lower-cased pronoun of a pronoun mention, or the head word of a
 	// nominal one ("minister" in "the foreign minister").
 	word    string
@@ -91,6 +94,10 @@ func (a *Annotator) findMentions(ms []mention, text string, si int, toks []docum
 	for i := first; i < len(ms); i++ {
 		m := &ms[i]
 		m.subject = isSubject(toks, m.nameStart, m.nameEnd)
+		m.clauseSubject = -1
+		if m.kind == pronounMention && itsPronouns.has(words[m.start]) {
+			m.clauseSubject = clauseSubject(toks, m.start)
+		}
 		if m.kind == nameMention {
 			m.name = text[toks[m.nameStart].Start:toks[m.nameEnd-1].End]
 		}
@@ -438,6 +445,41 @@ func lowerRun(words []string) bool {
 		}
 	}
 	return true
+}
+
+// clauseSubject returns the subject of the clause token n is in, when it comes before n:
+// the nsubj of the first verb above n, or of the verb that one is conjoined to; -1 if
+// none. The walk up is bounded, as a tree read from input may hold a cycle.
+func clauseSubject(toks []document.Token, n int) int {
+	v := n
+	for steps := 0; steps < len(toks); steps++ {
+		h := toks[v].Head - 1
+		if h < 0 || h >= len(toks) {
+			return -1
+		}
+		v = h
+		if toks[v].UPOS == "VERB" {
+			break
+		}
+	}
+	if toks[v].UPOS != "VERB" {
+		return -1
+	}
+	for range 2 {
+		for k := 0; k < n; k++ {
+			if toks[k].Head-1 == v && strings.HasPrefix(toks[k].Deprel, "nsubj") {
+				return k
+			}
+		}
+		if toks[v].Deprel != "conj" {
+			return -1
+		}
+		v = toks[v].Head - 1
+		if v < 0 || v >= len(toks) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // isSubject reports whether tokens [start, end) are the subject of their clause: the

@@ -179,16 +179,18 @@ func (r *Resolver) locateActor(doc *document.Document, s *document.Sentence, pla
 		a.Location = copyLocation(e.Place, "the actor's phrase names this place")
 		if r.needsCountry(a.Code) && e.Place.Country != "" {
 			if c := r.cameo(e.Place.Country); c != "" {
-				a.Code = c + a.Code
+				a.Code = c + strings.TrimPrefix(a.Code, "---")
 			}
 		}
 		return
 	}
 }
 
-// needsCountry reports whether an actor code names roles only ("OPP", "COPMIL"): no
-// country, no international root, no group of its own.
+// needsCountry reports whether an actor code names roles only ("OPP", "COPMIL", or as
+// the actor stage writes them, "---OPP"): no country, no international root, no group
+// of its own.
 func (r *Resolver) needsCountry(code string) bool {
+	code = strings.TrimPrefix(code, "---")
 	if r.cameo == nil || r.isRole == nil || len(code) < 3 || len(code)%3 != 0 {
 		return false
 	}

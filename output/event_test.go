@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"herald/document"
@@ -46,5 +47,39 @@ func TestWriteEvent(t *testing.T) {
 	w, _ = NewWriter(&bytes.Buffer{}, JSONL, false, false)
 	if err := w.WriteEvent(full, 0); err == nil {
 		t.Error("WriteEvent on a document writer")
+	}
+}
+
+// TestUnassertedNotWritten: a negated or a hypothetical event is in no event format, alone
+// or among its document's events.
+func TestUnassertedNotWritten(t *testing.T) {
+	for _, mark := range []func(*document.Event){
+		func(e *document.Event) { e.Negated = true },
+		func(e *document.Event) { e.Hypothetical = true },
+	} {
+		doc := eventsDoc()
+		for i := range doc.Events {
+			mark(&doc.Events[i])
+		}
+		for _, format := range CodeFormats {
+			var all, one bytes.Buffer
+			w, _ := NewWriter(&all, format, false, true)
+			if err := w.Write(doc); err != nil {
+				t.Fatal(err)
+			}
+			w.Flush()
+			w1, _ := NewWriter(&one, format, false, true)
+			if err := w1.WriteEvent(doc, 0); err != nil {
+				t.Fatal(err)
+			}
+			w1.Flush()
+			header := ""
+			if format == TSV {
+				header = strings.Join(TSVColumns(), "\t") + "\n"
+			}
+			if all.String() != header || one.String() != header {
+				t.Errorf("%s: unasserted events written:\n%s\n%s", format, all.String(), one.String())
+			}
+		}
 	}
 }

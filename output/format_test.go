@@ -52,7 +52,7 @@ func eventsDoc() *document.Document {
 			Source: document.Actor{Text: "Rebels\tof the\nnorth", Code: "---REB"},
 			Target: document.Actor{Text: "Texas", Code: "USA", Location: &document.Location{Name: "Texas", Country: "USA",
 				ADM1: "USTX", Lat: 31.2, Lon: -98.7, GeonameID: 4736286, Feature: "adm1"}},
-			CAMEO: "1823X", Negated: true,
+			CAMEO:    "1823X",
 			Location: &document.Location{Name: "Austin", Country: "USA", ADM1: "US.TX", Lat: 30.26715, Lon: -97.74306, GeonameID: 4671654}},
 	}
 	return d
@@ -150,7 +150,8 @@ func TestGDELTFormat(t *testing.T) {
 		{2, "ActionGeo_Lat", ""},
 		// A partial event date gives way to the publication date; the trailing letter is
 		// kept in EventCode only; the codebook fills an unset QuadClass and Goldstein.
-		{3, "SQLDATE", "20240520"}, {3, "Actor1Name", "Rebels of the north"}, {3, "Actor1CountryCode", ""},
+		// An agent of no known country: the code as PETRARCH writes it, no country, its type.
+		{3, "SQLDATE", "20240520"}, {3, "Actor1Name", "Rebels of the north"}, {3, "Actor1Code", "---REB"}, {3, "Actor1CountryCode", ""},
 		{3, "Actor1Type1Code", "REB"}, {3, "EventCode", "1823X"}, {3, "EventBaseCode", "182"}, {3, "EventRootCode", "18"},
 		{3, "QuadClass", "4"}, {3, "GoldsteinScale", "-10"},
 		{3, "ActionGeo_Type", "3"}, {3, "ActionGeo_CountryCode", "US"}, {3, "ActionGeo_ADM1Code", "USTX"},
@@ -252,6 +253,9 @@ func TestTSVFormat(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[1], "doc-1\t0\t2024-05-20\tKazakh President Tokayev\tKAZGOV\t040\tWang Yi\tCHNGOV\t") {
 		t.Errorf("first row: %q", lines[1])
+	}
+	if !strings.Contains(lines[4], "\t---REB\t") {
+		t.Errorf("an agent of no known country is written ---REB: %q", lines[4])
 	}
 	if empty := writeEvents(t, TSV, &document.Document{ID: "x"}); empty != strings.Join(TSVColumns(), "\t")+"\n" {
 		t.Errorf("no events: got %q, want the header alone", empty)

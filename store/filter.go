@@ -226,11 +226,12 @@ func parseDay(param, v string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
-// parseCode reads a CAMEO code or prefix: letters and digits, upper-cased. Nothing else
-// gets through, so a code can go into a GLOB pattern as it is.
+// parseCode reads a CAMEO code or prefix: letters and digits, upper-cased, after an
+// optional "---", the unknown country ("---GOV"). Nothing else gets through, so a code
+// can go into a GLOB pattern as it is.
 func parseCode(param, v string, minLen, maxLen int) (string, error) {
 	u := strings.ToUpper(v)
-	if len(u) < minLen || len(u) > maxLen || !isAlnum(u) {
+	if len(u) < minLen || len(u) > maxLen || !isAlnum(strings.TrimPrefix(u, "---")) {
 		if minLen == maxLen {
 			return "", paramErr(param, "want a %d-letter code, got %q", minLen, clip(v))
 		}

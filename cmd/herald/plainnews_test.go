@@ -24,7 +24,7 @@ var plainNews = []struct {
 	{"China and Russia signed a trade agreement in Moscow.",
 		[]string{"CHN → RUS 057", "RUS → CHN 057"}, []string{"CHN → RUS 0311", "RUS → CHN 0311"}},
 	{"The Philippine government said it would not resume peace talks with the rebels.",
-		[]string{"PHLGOV → PHLREB 125"}, []string{"PHLGOV → REB 125"}},
+		[]string{"PHLGOV → PHLREB 125"}, []string{"PHLGOV → PHLREB 125"}},
 	// Issue 19's audit: no false alarms.
 	{"The U.S. dollar provided support for the Australian dollar.", nil, nil},
 	{"European airlines are fighting Ryanair over landing fees.", nil, nil},
@@ -39,18 +39,19 @@ var plainNews = []struct {
 	{"Kenya did not attend the talks in Addis Ababa.", nil, nil},
 	// Issue 19's audit: actors with their country.
 	{"Seoul demonstrators clashed with police.",
-		[]string{"KOROPP → KORCOP 190", "KORCOP → KOROPP 190"}, []string{"KOROPP → COP 190", "COP → KOROPP 190"}},
+		[]string{"KOROPP → KORCOP 190", "KORCOP → KOROPP 190"}, []string{"KOROPP → KORCOP 190", "KORCOP → KOROPP 190"}},
 	{"The State Department criticized Iran.", []string{"USAGOV → IRN 111"}, []string{"USAGOV → IRN 111"}},
-	{"Senator Steven Symms criticized the Soviet Union.", []string{"USALEG → SUN 111"}, []string{"LEG → SUN 111"}},
-	// Issue 18's plain sentences.
+	{"Senator Steven Symms criticized the Soviet Union.", []string{"USALEG → SUN 111"}, []string{"---LEG → SUN 111"}},
+	// Issue 18's plain sentences. Students acting in Washington are American (3.3: the place
+	// where they act; 4.11 gives the Nairobi case).
 	{"Police fired tear gas at the protesters in Nairobi on Tuesday.",
-		[]string{"KENCOP → KENOPP 175"}, []string{"COP → OPP 175"}},
+		[]string{"KENCOP → KENOPP 175"}, []string{"KENCOP → KENOPP 175"}},
 	{"Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.",
 		[]string{"KENGOV → ETHGOV 040", "ETHGOV → KENGOV 040"}, nil},
 	{"The Israeli air force attacked Hezbollah positions in southern Lebanon.",
 		[]string{"ISRMIL → LBNREB 190"}, []string{"ISRMIL → LBNREB 193"}},
 	{"Students protested outside the Ethiopian embassy in Washington.",
-		[]string{"---EDU → ETH 141"}, []string{"EDU → ETHGOV 140"}},
+		[]string{"USAEDU → ETH 141"}, []string{"USAEDU → ETHGOV 140"}},
 }
 
 // TestPlainNews codes each sentence as a document of its own, dated 2024-05-20.
