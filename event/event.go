@@ -325,8 +325,13 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 // rolePhrase reports whether the phrase headed by k composes a country and a role.
 func (c *Coder) rolePhrase(doc *document.Document, s *sentence, k int, date string) bool {
 	a, ok := c.nominal(doc, s, k, date, false)
-	return ok && a.how == actor.ByRole && s.entity[k] < 0
+	return ok && (a.how == actor.ByRole || countryFromStory[a.how]) && s.entity[k] < 0
 }
+
+// countryFromStory are the ways the actor stage gives a role the country the story
+// gives it ("the police" in a story from Lima), a role phrase as much as "Peruvian police".
+var countryFromStory = map[string]bool{document.ByPossessive: true, document.ByStory: true,
+	document.ByAntecedent: true, document.ByPlace: true, document.ByDateline: true}
 
 // names reports whether token k is an entity with an actor code.
 func (c *Coder) names(doc *document.Document, s *sentence, k int) bool {
@@ -445,7 +450,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					}
 					if !pass.bare {
 						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && !strings.HasPrefix(a.how, document.ByRole) })
-						found = slices.DeleteFunc(found, func(a actorRef) bool { return a.entity < 0 && len(a.code) <= 3 })
+						found = slices.DeleteFunc(found, func(a actorRef) bool {
+							return a.entity < 0 && (len(a.code) <= 3 || lexicon.Principal(a.code) == "---")
+						})
 					}
 					if targets = found; len(targets) > 0 {
 						break
@@ -557,7 +564,7 @@ func actorOf(doc *document.Document, a actorRef) document.Actor {
 // sameSide reports whether t belongs to the country of any of the sources.
 func sameSide(sources []actorRef, t actorRef) bool {
 	for _, src := range sources {
-		if len(src.code) >= 3 && len(t.code) >= 3 && src.code[:3] == t.code[:3] {
+		if len(src.code) >= 3 && len(t.code) >= 3 && src.code[:3] == t.code[:3] && src.code[:3] != "---" {
 			return true
 		}
 	}
