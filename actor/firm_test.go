@@ -61,6 +61,7 @@ func TestFixes(t *testing.T) {
 		// The African Union has CAMEO's code for the OAU; the RSF are Sudan's rebels.
 		{sentence: "The African Union condemned the coup.", phrase: "The African Union", code: "IGOAFROAU"},
 		{sentence: "The Rapid Support Forces attacked the army.", phrase: "The Rapid Support Forces", code: "SDNREB"},
+		{sentence: "The TPLF attacked the army.", phrase: "TPLF", code: "ETHREB"},
 
 		// Bodies and titles code as the body they belong to.
 		{sentence: "The State Department criticized Iran on Tuesday.", phrase: "The State Department", code: "USAGOV"},

@@ -150,3 +150,14 @@ func insideName(doc *document.Document, s *sentence, h, k int) bool {
 	}
 	return false
 }
+
+// partOfWhole reports whether one side is a country as a whole and the other a part of
+// the same country: "Germany is ready to send the soldiers" is not Germany acting on its
+// army, nor "the German minister … a German brigade" on Germany (4.10).
+func partOfWhole(a, b string) bool {
+	pa, pb := lexicon.Principal(a), lexicon.Principal(b)
+	if pa != pb || pa == "---" || lexicon.IsInternational(a) {
+		return false
+	}
+	return len(lexicon.Agents(a)) == 0 || len(lexicon.Agents(b)) == 0
+}

@@ -86,3 +86,33 @@ func TestNarrowest(t *testing.T) {
 		t.Errorf("narrowest changed its argument: %+v", side)
 	}
 }
+
+func TestPartOfWholeAndProtest(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"DEU", "DEUMIL", true}, {"DEUGOV", "DEU", true}, {"KENCOP", "KENOPP", false},
+		{"DEU", "FRA", false}, {"---GOV", "---", false}, {"IGOUNO", "IGOUNOREF", false},
+	} {
+		if got := partOfWhole(tt.a, tt.b); got != tt.want {
+			t.Errorf("partOfWhole(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+	for _, tt := range []struct {
+		lemma, code, source string
+		want                bool
+	}{
+		{"DEMONSTRATE", "141", "KENOPP", true},     // protesters protest
+		{"DEMONSTRATE", "141", "PRKGOVMED", false}, // "KCNA said the launch demonstrated the deterrent"
+		{"DEMONSTRATE", "130", "ALBGOV", false},    // "will demonstrate its commitment"
+		{"DEMONSTRATE", "141", "USA", false},
+		{"MARCH", "141", "---LAB", true},
+		{"PROTEST", "141", "FRAGOV", true}, // a government may protest (a verb of its own)
+		{"ATTACK", "190", "RUSMIL", true},
+	} {
+		if got := protestFits(tt.lemma, tt.code, tt.source); got != tt.want {
+			t.Errorf("protestFits(%s, %s, %s) = %v", tt.lemma, tt.code, tt.source, got)
+		}
+	}
+}

@@ -199,6 +199,9 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 		if m.score == 0 && c.carriedByComplement(s, v) {
 			continue
 		}
+		if consequence(s, v, m.code, dst[start:]) {
+			continue
+		}
 		if m.score == 0 && contradicted(s, cl, m.code) {
 			m.code, m.rule = "050", "cooperation noun over "+m.rule
 		}
@@ -510,7 +513,10 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 	verb := s.toks[cl.verb]
 	for _, src := range sources {
 		for _, tgt := range targets {
-			if sameActor(doc, s, src, tgt) || !political(src.code) && !political(tgt.code) {
+			if sameActor(doc, s, src, tgt) || !political(src.code) && !political(tgt.code) || partOfWhole(src.code, tgt.code) {
+				continue
+			}
+			if !protestFits(cl.lemma, forward, src.code) {
 				continue
 			}
 			for dir, code := range [2]string{forward, backward} {
@@ -525,6 +531,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 				if dir == 1 && (cl.intent != "" || cl.refused) {
 					continue // an intent or a refusal is its subject's alone (4.3)
 				}
+				code = hostCode(doc, cl.lemma, code, b)
 				if cl.refused || negated && cl.intent != "" {
 					// "refused to meet", "would not resume talks": the refusal is the act.
 					if r := refusalCode(code); r != "" {

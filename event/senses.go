@@ -1,5 +1,10 @@
 package event
 
+import (
+	"herald/document"
+	"herald/lexicon"
+)
+
 // Verb senses (docs/CODING.md 4.12): a dictionary verb codes only in the sense its code
 // names. PETRARCH's verb blocks list broad verbs beside the one the block is about —
 // TAKE in APPREHEND (171), GIVE in GRANT (060), EXPECT in PREDICT (030), BUY in PURCHASE
@@ -46,4 +51,76 @@ func senseFits(cl *clause, m match, code string) bool {
 		return false
 	}
 	return true
+}
+
+// protestVerbs name a public protest (14) when people do it, and something else when a
+// state does: "the government will demonstrate its commitment", "the launch demonstrated
+// the deterrent".
+var protestVerbs = map[string]bool{"DEMONSTRATE": true, "MARCH": true, "RALLY": true}
+
+// stateAgents are the agents of a state's own institutions.
+var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// protestFits reports whether the source may protest in the sense of code: a protest verb
+// codes 14 only with a source that is not a state or an IGO.
+func protestFits(lemma, code, source string) bool {
+	if !protestVerbs[lemma] || len(code) < 2 || code[:2] != "14" && code != "130" {
+		return true
+	}
+	if lexicon.IsInternational(source) {
+		return false
+	}
+	agents := lexicon.Agents(source)
+	if len(agents) == 0 {
+		return false // a country as a whole
+	}
+	for _, a := range agents {
+		if stateAgents[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// hostVerbs receive a visitor when their object is a person or a government: "Tokayev
+// welcomed the two ministers", "the ministers were welcomed by Tokayev" (4.4: the host →
+// the visitor, 043). Of a decision or a deal they are support (051).
+var hostVerbs = map[string]bool{"WELCOME": true, "RECEIVE": true, "GREET": true}
+
+// hostCode is 043 for a host verb's support code toward a person or a government.
+func hostCode(doc *document.Document, lemma, code string, target actorRef) string {
+	if !hostVerbs[lemma] || len(code) < 2 || code[:2] != "05" {
+		return code
+	}
+	person := target.entity >= 0 && doc.Entities[target.entity].Type == document.TypePerson
+	for _, a := range lexicon.Agents(target.code) {
+		if a == "GOV" {
+			person = true
+		}
+	}
+	if person {
+		return "043"
+	}
+	return code
+}
+
+// consequence reports whether verb v is a participle that states the result of an act
+// already coded in its sentence: "shelled the city, killing three civilians" is one
+// shelling (docs/CODING.md 1.4).
+func consequence(s *sentence, v int, code string, coded []document.Event) bool {
+	if s.toks[v].XPOS != "VBG" || (s.rel(v) != "advcl" && s.rel(v) != "xcomp") || s.head[v] < 0 {
+		return false
+	}
+	for _, k := range s.children[v] {
+		if s.rel(k) == "nsubj" || s.rel(k) == "mark" {
+			return false // a clause of its own: "after killing", "as police were firing"
+		}
+	}
+	h := s.toks[s.head[v]]
+	for _, e := range coded {
+		if e.Evidence.Start == h.Start && len(e.CAMEO) >= 2 && e.CAMEO[:2] >= "14" {
+			return true
+		}
+	}
+	return false
 }
