@@ -62,6 +62,8 @@ func TestFixes(t *testing.T) {
 		{sentence: "The African Union condemned the coup.", phrase: "The African Union", code: "IGOAFROAU"},
 		{sentence: "The Rapid Support Forces attacked the army.", phrase: "The Rapid Support Forces", code: "SDNREB"},
 		{sentence: "The TPLF attacked the army.", phrase: "TPLF", code: "ETHREB"},
+		{sentence: "The Commerce Department accused Japan of dumping chips.", phrase: "The Commerce Department", code: "USAGOV"},
+		{sentence: "The Securities and Exchange Commission sued the firm.", phrase: "Securities and Exchange Commission", code: "USAGOV"},
 
 		// Bodies and titles code as the body they belong to.
 		{sentence: "The State Department criticized Iran on Tuesday.", phrase: "The State Department", code: "USAGOV"},
