@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strconv"
 	"strings"
 
 	"herald/entity/gazetteer"
@@ -166,7 +167,10 @@ func (c *Coder) takeGazetteer(r *reading, entries []gazetteer.Entry, date string
 		}
 		// Out of office: an elite of the country, whatever a dictionary frozen during the
 		// tenure still says (Phoenix codes Angela Merkel DEUGOV from 2005 with no end).
-		if l := gazetteer.FormerLeader(entries, date); l != nil {
+		// Long out of office, a name is more often someone else's: a student called
+		// Ahmed Mohamed in 2015 is not the Comorian head of state of 1978. Leaders that
+		// the news still names decades on are in the actor dictionaries.
+		if l := gazetteer.FormerLeader(entries, date); l != nil && !longGone(l.End, date) {
 			if country := c.gaz.CAMEO(l.Country); country != "" {
 				r.leader = Coding{Code: country + "ELI", How: ByLeader, Rule: "gazetteer former leader " + l.ID + " " + l.Name + " (" + l.Role + " until " + l.End + ")"}
 				return true
@@ -263,4 +267,19 @@ func (c *Coder) agentsIn(words []string) []string {
 		i++
 	}
 	return out
+}
+
+// formerLeaderYears is how long after a tenure's end a leader's name alone still names
+// them.
+const formerLeaderYears = 20
+
+// longGone reports whether a tenure that ended on end (YYYY-MM-DD) ended more than
+// formerLeaderYears before date.
+func longGone(end, date string) bool {
+	if len(end) < 4 || len(date) < 4 {
+		return false
+	}
+	e, err1 := strconv.Atoi(end[:4])
+	d, err2 := strconv.Atoi(date[:4])
+	return err1 == nil && err2 == nil && d-e > formerLeaderYears
 }
