@@ -171,6 +171,11 @@ func (c *Coder) Entity(doc *document.Document, e *document.Entity, date string) 
 		return Coding{} // a place with a country in its name is no actor: "Taiwan Strait"
 	}
 	if e.Type == document.TypePerson {
+		if p.country != "" && p.firstUnknown >= 0 && p.countryAt > p.firstUnknown {
+			// A place inside the name is no nationality: "Crown Prince Sheikh Meshal
+			// al-Ahmad al-Sabah" is not Malaysian for Sabah, nor Roger Douglas Manx.
+			p.country, p.countryRule, p.capital = "", "", false
+		}
 		if p.country == "" && e.Nationality != "" {
 			p.country = c.countryCode(e.Nationality)
 		}

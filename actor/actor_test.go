@@ -161,6 +161,9 @@ func TestPersonRoles(t *testing.T) {
 		{"President Bush", "President", "2004-06-01", "USAGOV"},
 		{"Ken Mayland", "President", "2004-06-01", ""}, // president of what?
 		{"chief executive Richard Parsons", "Chief Executive", "2004-06-01", ""},
+		// A place inside the name is no nationality (Sabah is a Malaysian state).
+		{"Crown Prince Sheikh Meshal Al Sabah", "Crown Prince", "2024-04-01", ""},
+		{"Kazakh President Kassym-Jomart Tokayev", "President", "2024-05-20", "KAZGOV"},
 	}
 	for _, tc := range cases {
 		var toks []document.Token

@@ -15,6 +15,9 @@ type reading struct {
 	// from a capital alone ("Islamabad"), which stands for the government.
 	country, countryRule string
 	capital              bool
+	// countryAt is the word where country was read, firstUnknown the first word no
+	// dictionary knows (-1: none), where a person's own name begins.
+	countryAt, firstUnknown int
 	// place is the country of a city the phrase names, placeRule the entry: it gives a
 	// role its country ("Chicago police") but is no actor of its own.
 	place, placeRule string
@@ -39,7 +42,7 @@ var skipped = map[string]bool{"the": true, "The": true, "THE": true, "a": true, 
 // gazetteer, the actor dictionaries or the agents dictionary know, in that order of
 // preference when they are equally long.
 func (c *Coder) read(words []string, date string) reading {
-	var r reading
+	r := reading{firstUnknown: -1}
 	for i := 0; i < len(words); {
 		if skipped[words[i]] && !c.namesFrom(words, i) {
 			i++
@@ -57,6 +60,9 @@ func (c *Coder) read(words []string, date string) reading {
 		}
 		n := max(ng, na, nt)
 		if n == 0 {
+			if r.unknown == 0 {
+				r.firstUnknown = i
+			}
 			r.unknown++
 			if r.firm == "" && isFirmWord(words[i]) {
 				r.firm = words[i]
@@ -72,6 +78,7 @@ func (c *Coder) read(words []string, date string) reading {
 			i += n // a name that is no actor keeps its words from coding: "the Indian Ocean"
 			continue
 		}
+		hadCountry := r.country != ""
 		switch {
 		case na == n && act.At(date) != "" && !leader:
 			code := act.At(date)
@@ -93,6 +100,9 @@ func (c *Coder) read(words []string, date string) reading {
 			if r.agentRule == "" {
 				r.agentRule = agent.Where + " " + agent.Name + " [" + agent.Code + "]"
 			}
+		}
+		if !hadCountry && r.country != "" {
+			r.countryAt = i
 		}
 		i += n
 	}
