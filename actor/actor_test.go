@@ -137,6 +137,11 @@ func TestPhrases(t *testing.T) {
 
 		// Nothing to code.
 		{"the weather", day, "", ""},
+		{"us", day, "", ""}, // the pronoun, not the US
+		{"US", day, "USA", "dictionary"},
+		// "Congo" alone by the date: the Republic while the other was Zaire, then the DRC.
+		{"Congo", "1987-03-01", "COG", "dictionary"},
+		{"Congo", day, "COD", "dictionary"},
 	}
 	c := loadCoder(t)
 	for _, tc := range cases {

@@ -38,6 +38,10 @@ type reading struct {
 var skipped = map[string]bool{"the": true, "The": true, "THE": true, "a": true, "an": true, "'s": true, "'": true,
 	"of": true, "and": true, ",": true, "-": true}
 
+// notNames are words that the dictionaries, which match without case, would read as
+// names: the pronoun "us" is not the US.
+var notNames = map[string]bool{"us": true}
+
 // read scans the words left to right, taking at each position the longest name that the
 // gazetteer, the actor dictionaries or the agents dictionary know, in that order of
 // preference when they are equally long.
@@ -45,6 +49,14 @@ func (c *Coder) read(words []string, date string) reading {
 	r := reading{firstUnknown: -1}
 	for i := 0; i < len(words); {
 		if skipped[words[i]] && !c.namesFrom(words, i) {
+			i++
+			continue
+		}
+		if notNames[words[i]] {
+			if r.unknown == 0 {
+				r.firstUnknown = i
+			}
+			r.unknown++
 			i++
 			continue
 		}

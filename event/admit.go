@@ -161,3 +161,38 @@ func partOfWhole(a, b string) bool {
 	}
 	return len(lexicon.Agents(a)) == 0 || len(lexicon.Agents(b)) == 0
 }
+
+// armedAgents are the agents of armed groups fighting a state.
+var armedAgents = map[string]bool{"REB": true, "INS": true, "UAF": true, "SEP": true}
+
+// weakCountry are the ways a country reaches an actor from around its phrase rather than
+// from its own words: a place it acts in, the story, the dateline.
+var weakCountry = map[string]bool{document.ByPlace: true, document.ByStory: true, document.ByDateline: true, "": true}
+
+// foughtState gives an armed group the country of the state it deals with, when its own
+// words name none: "Turkish warplanes struck Kurdish militants in northern Syria" is TURMIL
+// on TURREB, not on Syrian militants (3.3: an armed group fighting a state takes that
+// state's country). other is the state's side.
+func foughtState(group, other actorRef) actorRef {
+	agents := lexicon.Agents(group.code)
+	armed := false
+	for _, a := range agents {
+		armed = armed || armedAgents[a]
+	}
+	if !armed || !weakCountry[group.how] && lexicon.Principal(group.code) != "---" {
+		return group
+	}
+	p := lexicon.Principal(other.code)
+	if len(p) != 3 || p == "---" || lexicon.IsInternational(other.code) || p == lexicon.Principal(group.code) {
+		return group
+	}
+	state := false
+	for _, a := range lexicon.Agents(other.code) {
+		state = state || stateAgents[a]
+	}
+	if !state {
+		return group
+	}
+	group.code = p + strings.Join(agents, "")
+	return group
+}

@@ -116,3 +116,21 @@ func TestPartOfWholeAndProtest(t *testing.T) {
 		}
 	}
 }
+
+func TestFoughtState(t *testing.T) {
+	for _, tt := range []struct {
+		group, how, other, want string
+	}{
+		{"SYRUAF", "place", "TURMIL", "TURUAF"}, // Kurdish militants in northern Syria, struck by Turkey
+		{"---REB", "role", "TURGOV", "TURREB"},  // rebels of no country
+		{"SYRUAF", "role", "TURMIL", "SYRUAF"},  // "Syrian militants": the phrase says whose
+		{"---REB", "role", "TURBUS", "---REB"},  // a firm is no state
+		{"---REB", "role", "IGOUNO", "---REB"},  // nor the UN
+		{"KENCOP", "place", "TURMIL", "KENCOP"}, // no armed group
+	} {
+		got := foughtState(actorRef{code: tt.group, how: tt.how}, actorRef{code: tt.other, how: "role"})
+		if got.code != tt.want {
+			t.Errorf("foughtState(%s by %s, %s) = %s, want %s", tt.group, tt.how, tt.other, got.code, tt.want)
+		}
+	}
+}

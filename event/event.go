@@ -519,6 +519,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			if !protestFits(cl.lemma, forward, src.code) {
 				continue
 			}
+			src, tgt := foughtState(src, tgt), foughtState(tgt, src)
 			for dir, code := range [2]string{forward, backward} {
 				if code == "" {
 					continue

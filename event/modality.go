@@ -11,6 +11,12 @@ package event
 var conditionalAux = map[string]bool{"COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true,
 	"MUST": true, "CAN": true, "CA": true}
 
+// wishWords govern a clause that is wished or expected, not done: "hoped that", "the
+// hope that", "expects that". (An infinitive of the same subject, "hopes to meet", is an
+// intent: clause.go's intentWords.)
+var wishWords = map[string]bool{"HOPE": true, "WISH": true, "EXPECT": true, "EXPECTATION": true,
+	"DESIRE": true, "WANT": true, "PREFER": true, "DREAM": true}
+
 // conditionMarks introduce a condition or an open question: "if talks fail", "whether
 // Iran will attend".
 var conditionMarks = map[string]bool{"IF": true, "UNLESS": true, "WHETHER": true, "LEST": true}
@@ -42,14 +48,17 @@ var speechVerbs = map[string]bool{"SAY": true, "TELL": true, "ADD": true, "ANNOU
 	"DECLARE": true, "WARN": true, "INSIST": true, "CLAIM": true, "REPORT": true, "WRITE": true,
 	"CONFIRM": true, "EXPLAIN": true, "NOTE": true, "REITERATE": true, "STRESS": true, "ASSERT": true}
 
-// hypothetical reports whether clause v is stated as possible, conditional or asked
-// rather than done: a modal ("could", "might", "may", "should", "must"), a condition or
+// hypothetical reports whether clause v is stated as possible, conditional, wished or
+// asked rather than done: a complement of hope or wish, a modal ("could", "might", "may", "should", "must"), a condition or
 // question marker ("if", "unless", "whether"), "would" outside reported speech ("the
 // dollar would continue to decline", but not "said it would send a team", which is a
 // stated intent), or a question.
 func (s *sentence) hypothetical(v int) bool {
 	if n := len(s.upper); n > 0 && s.upper[n-1] == "?" {
 		return true
+	}
+	if h := s.head[v]; h >= 0 && (s.rel(v) == "ccomp" || s.rel(v) == "acl") && wishWords[s.lemma[h]] {
+		return true // "expressed the hope that Pakistan will take measures"
 	}
 	for _, c := range s.children[v] {
 		switch s.rel(c) {

@@ -292,7 +292,7 @@ var modalityGroups = []caseGroup{
 			Congo    PROPN NNP  7 obl
 			.        PUNCT .    2 punct`,
 				want:  []string{"COD → RWA 112", "RWA → COD 016"},
-				today: []string{"COG → RWA 112"}}},
+				today: []string{"COD → RWA 112"}}},
 	}},
 }
 
