@@ -67,6 +67,10 @@ func (c *Coder) Annotate(doc *document.Document) {
 			phrases[a.Sentence] = append(phrases[a.Sentence], k)
 		}
 	}
+	if sportStory(doc) {
+		doc.Warnings = append(doc.Warnings, "the story is about sport: no events (docs/CODING.md 2)")
+		return
+	}
 	named := nameIndex(doc)
 	dateOf := sentenceDates(doc)
 	date := actor.Date(doc)
