@@ -143,6 +143,12 @@ func insideName(doc *document.Document, s *sentence, h, k int) bool {
 		if s.rel(k) != "nmod" && namedThings[s.lemma[h]] {
 			return true
 		}
+		if s.rel(k) != "nmod" && !s.violent && s.toks[h].UPOS == "NOUN" && country(doc, s, k) && !against(s, k) {
+			// "Brazilian debt", "a U.S.-style auction", "Japanese exports": a country
+			// modifying a thing is no party to a peaceful act. Violence on a thing
+			// is done to its owner: "attacked Hezbollah positions".
+			return true
+		}
 		if p := s.caseOf(k); s.rel(k) == "nmod" && locatives[p] && p != "AT" && s.entity[k] >= 0 {
 			t := doc.Entities[s.entity[k]].Type
 			return t == document.TypeGPE || t == document.TypeLoc
@@ -195,4 +201,24 @@ func foughtState(group, other actorRef) actorRef {
 	}
 	group.code = p + strings.Join(agents, "")
 	return group
+}
+
+// country reports whether token k names a country or a place, as a name (a GPE entity) or
+// as an adjective ("Brazilian"), rather than an organization ("IAEA inspectors").
+func country(doc *document.Document, s *sentence, k int) bool {
+	if e := s.entity[k]; e >= 0 {
+		t := doc.Entities[e].Type
+		return t == document.TypeGPE || t == document.TypeLoc
+	}
+	return s.toks[k].UPOS == "ADJ"
+}
+
+// against reports whether the name at k is what its noun is against: "an anti-Gondor
+// parade" is aimed at Gondor.
+func against(s *sentence, k int) bool {
+	w := s.upper[k]
+	if k > 0 {
+		w = s.upper[k-1] + w
+	}
+	return strings.Contains(w, "ANTI")
 }

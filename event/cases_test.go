@@ -324,6 +324,16 @@ var ruleCases = []ruleCase{
 		.         PUNCT .    3 punct`,
 		want:  []string{"RUSMIL → UKR 194"},
 		today: []string{"RUSMIL → UKR 190"}},
+	{name: "a country modifying a thing is a topic (3.1, 4.8: not Brazil)", date: "2024-05-20", tree: `
+		Japan     PROPN NNP  2 nsubj
+		discussed VERB  VBD  0 root
+		Brazilian ADJ   JJ   4 amod
+		debt      NOUN  NN   2 obj
+		with      ADP   IN   6 case
+		Mexico    PROPN NNP  2 obl
+		.         PUNCT .    2 punct`,
+		want:  []string{"JPN → MEX 040", "MEX → JPN 040"},
+		today: []string{"JPN → MEX 046", "MEX → JPN 046"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the

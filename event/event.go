@@ -419,6 +419,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		return dst
 	}
 	var sources, targets []actorRef
+	s.violent = len(forward) >= 2 && forward[:2] >= "15" && forward[:2] <= "20" || len(backward) >= 2 && backward[:2] >= "15" && backward[:2] <= "20"
 	subj := cl.subjects
 	if m.source >= 0 {
 		subj = []int{m.source}
