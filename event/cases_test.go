@@ -334,6 +334,16 @@ var ruleCases = []ruleCase{
 		.         PUNCT .    2 punct`,
 		want:  []string{"JPN → MEX 040", "MEX → JPN 040"},
 		today: []string{"JPN → MEX 046", "MEX → JPN 046"}},
+	{name: "a capital accused is its government (3.1: Tokyo for the government)", date: "2024-05-20", tree: `
+		Washington PROPN NNP  2 nsubj
+		accused    VERB  VBD  0 root
+		Tokyo      PROPN NNP  2 obj
+		of         ADP   IN   5 mark
+		dumping    VERB  VBG  2 advcl
+		chips      NOUN  NNS  5 obj
+		.          PUNCT .    2 punct`,
+		want:  []string{"USAGOV → JPNGOV 112"},
+		today: []string{"USAGOV → JPNGOV 112"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the

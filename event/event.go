@@ -490,9 +490,10 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		}
 	}
 	for i := range targets {
-		// A capital names its government when it acts; as the target of an act it is
-		// the country: "shells fired at Seoul" hit South Korea.
-		if e := targets[i].entity; e >= 0 && doc.Entities[e].Type == document.TypeGPE && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
+		// A capital names its government when it acts or is spoken to ("accused
+		// Tokyo"); as the target of force it is the place, the country: "shells fired
+		// at Seoul" hit South Korea.
+		if e := targets[i].entity; e >= 0 && s.violent && doc.Entities[e].Type == document.TypeGPE && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
 			targets[i].code = targets[i].code[:3]
 		}
 	}
