@@ -143,7 +143,7 @@ func insideName(doc *document.Document, s *sentence, h, k int) bool {
 		if s.rel(k) != "nmod" && namedThings[s.lemma[h]] {
 			return true
 		}
-		if s.rel(k) != "nmod" && !s.violent && s.toks[h].UPOS == "NOUN" && country(doc, s, k) && !against(s, k) {
+		if s.rel(k) != "nmod" && !s.violent && s.toks[h].UPOS == "NOUN" && !timeNouns[s.lemma[h]] && country(doc, s, k) && !against(s, k) {
 			// "Brazilian debt", "a U.S.-style auction", "Japanese exports": a country
 			// modifying a thing is no party to a peaceful act. Violence on a thing
 			// is done to its owner: "attacked Hezbollah positions".
@@ -222,3 +222,8 @@ func against(s *sentence, k int) bool {
 	}
 	return strings.Contains(w, "ANTI")
 }
+
+// timeNouns head a phrase of time that a place before them does not modify: in "travel
+// to Vilnius next week" the parse often makes Vilnius a compound of week.
+var timeNouns = map[string]bool{"DAY": true, "WEEK": true, "WEEKEND": true, "MONTH": true, "YEAR": true,
+	"MORNING": true, "AFTERNOON": true, "EVENING": true, "NIGHT": true, "TIME": true}

@@ -344,6 +344,20 @@ var ruleCases = []ruleCase{
 		.          PUNCT .    2 punct`,
 		want:  []string{"USAGOV → JPNGOV 112"},
 		today: []string{"USAGOV → JPNGOV 112"}},
+	{name: "a place the parse hangs on a time noun is still the destination (4.3: 036 to Lithuania)", date: "2024-05-20", tree: `
+		Germany  PROPN NNP  4 nmod:poss
+		's       PART  POS  1 case
+		defence  NOUN  NN   4 compound
+		minister NOUN  NN   6 nsubj
+		will     AUX   MD   6 aux
+		travel   VERB  VB   0 root
+		to       ADP   IN  10 case
+		Vilnius  PROPN NNP 10 compound
+		next     ADJ   JJ  10 amod
+		week     NOUN  NN   6 obl
+		.        PUNCT .    6 punct`,
+		want:  []string{"DEUMIL → LTU 036"},
+		today: []string{"DEUGOV → LTUGOV 036"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the
