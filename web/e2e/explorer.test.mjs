@@ -124,7 +124,9 @@ before(async () => {
     run("go", ["build", "-o", herald, "./cmd/herald"], { cwd: repo });
   }
   const db = path.join(tmp, "e2e.db");
-  run(herald, ["ingest", "--db", db, reference, path.join(here, "testdata/articles.jsonl")]);
+  // The reference article's dateline ("ASTANA, May 20") has no year: --date gives it its
+  // publication date, as herald code does in docs/INTERFACES.md's example.
+  run(herald, ["ingest", "--db", db, "--date", "2024-05-20", reference, path.join(here, "testdata/articles.jsonl")]);
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
