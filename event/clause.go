@@ -277,7 +277,7 @@ func (c *clause) inherit() {
 				c.intent = s.toks[p].Text
 			}
 			c.negated = c.negated || s.negated(p) || failVerbs[s.lemma[p]]
-			c.hypothetical = c.hypothetical || s.hypothetical(p)
+			c.hypothetical = c.hypothetical || s.hypothetical(p) || possibleWords[s.lemma[p]]
 			c.refused = c.refused || refusalVerbs[s.lemma[p]]
 		case rel == "ccomp" && subjectless(s, v) && earlierClause(s, p, v) >= 0:
 			// "said that Kazakhstan is willing to maintain …, enhance …": a subjectless

@@ -22,7 +22,11 @@ var wishWords = map[string]bool{"HOPE": true, "WISH": true, "EXPECT": true, "EXP
 var conditionMarks = map[string]bool{"IF": true, "UNLESS": true, "WHETHER": true, "LEST": true}
 
 // failVerbs govern an act that did not happen: "failed to reach an agreement".
-var failVerbs = map[string]bool{"FAIL": true}
+var failVerbs = map[string]bool{"FAIL": true, "UNABLE": true}
+
+// possibleWords govern an act that may happen: "is likely to outline", "a possible
+// settlement is unlikely to be signed".
+var possibleWords = map[string]bool{"LIKELY": true, "UNLIKELY": true, "POSSIBLE": true, "PROBABLE": true}
 
 // carriedByComplement reports whether verb v only frames the act its infinitive codes:
 // "agreed to hold talks" is the intent to meet (036), "failed to reach a deal" no deal,
@@ -41,7 +45,7 @@ func (c *Coder) carriedByComplement(s *sentence, v int) bool {
 }
 
 // refusalVerbs govern an act that is refused: "refused to meet", "declined to comment".
-var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true}
+var refusalVerbs = map[string]bool{"REFUSE": true, "DECLINE": true, "UNWILLING": true, "RELUCTANT": true}
 
 // speechVerbs report what someone said; a clause they govern is reported, not supposed.
 var speechVerbs = map[string]bool{"SAY": true, "TELL": true, "ADD": true, "ANNOUNCE": true, "STATE": true,

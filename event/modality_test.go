@@ -46,6 +46,28 @@ var modalityGroups = []caseGroup{
 			today: []string{"ISR → EGY 120"}},
 	}},
 	{construction: "failure", cases: []ruleCase{
+		{name: "likely to attack (4.6: a possibility, not coded)", date: "2024-05-20", tree: `
+			Russia  PROPN NNP  3 nsubj
+			is      AUX   VBZ  3 cop
+			likely  ADJ   JJ   0 root
+			to      PART  TO   5 mark
+			attack  VERB  VB   3 xcomp
+			Ukraine PROPN NNP  5 obj
+			.       PUNCT .    3 punct`,
+			want:  nil,
+			today: []string{"RUS → UKR 190 (hypothetical)"}},
+		{name: "unwilling to provide aid (4.5: a refusal, 120)", date: "2024-05-20", tree: `
+			Japan     PROPN NNP  3 nsubj
+			is        AUX   VBZ  3 cop
+			unwilling ADJ   JJ   0 root
+			to        PART  TO   5 mark
+			provide   VERB  VB   3 xcomp
+			aid       NOUN  NN   5 obj
+			to        ADP   IN   8 case
+			Nigeria   PROPN NNP  5 obl
+			.         PUNCT .    3 punct`,
+			want:  []string{"JPN → NGA 120"},
+			today: []string{"JPN → NGA 120"}},
 		{name: "failed to reach an agreement (4.5: it did not happen, nor is failing a rejection)", date: "2024-05-20", tree: `
 			Canada  PROPN NNP  2 nsubj
 			failed  VERB  VBD  0 root
