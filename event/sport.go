@@ -19,6 +19,7 @@ var sportWords = map[string]bool{
 	"PLAYOFF": true, "DERBY": true, "SPRINTER": true, "BATSMAN": true, "BOWLER": true, "PITCH": true,
 	"SEMIFINAL": true, "QUARTERFINAL": true, "MATCH": true, "TEAM-MATE": true, "TEAMMATE": true,
 	"OLYMPIC": true, "CHAMPION": true, "INTERNATIONALS": true, "SCRUM": true, "FLY-HALF": true,
+	"SKIPPER": true, "CAPTAINCY": true, "GOALSCORER": true, "HAT-TRICK": true, "SEMI-FINALS": true,
 }
 
 // minSportWords is how many kinds of sportWords make a story about sport.
