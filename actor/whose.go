@@ -326,6 +326,9 @@ func (w *whoser) commit(m seenMention) {
 
 // note records a coded mention for those after it.
 func (w *whoser) note(f mentionFacts) {
+	if f.sent >= 0 && w.doc.Sentences[f.sent].Gated {
+		return // a gated sentence is no context for the mentions after it
+	}
 	a := &w.doc.Actors[f.k]
 	m := seenMention{end: f.end, principal: w.c.Principal(a.Code), word: w.word(f)}
 	if m.principal != "" {
@@ -530,8 +533,8 @@ func (w *whoser) person(f mentionFacts) bool {
 func (w *whoser) subjectCountry(f mentionFacts) string {
 	for si, before := f.sent, f.head; si >= 0 && si >= f.sent-1; si-- {
 		s := &w.doc.Sentences[si]
-		if s.Unparsed {
-			return ""
+		if s.Unparsed || s.Gated && si != f.sent {
+			return "" // a gated sentence is no context for another (document.Sentence.Gated)
 		}
 		n := -1
 		for k := range s.Tokens {
@@ -617,7 +620,7 @@ func (w *whoser) fullCode(code string) string {
 func (w *whoser) antecedent(si, n int, plural, object bool) string {
 	for s, before := si, n; s >= 0 && s >= si-1; s-- {
 		sent := &w.doc.Sentences[s]
-		if sent.Unparsed {
+		if sent.Unparsed || sent.Gated && s != si {
 			return ""
 		}
 		t := w.tree(s)

@@ -228,6 +228,11 @@ type Sentence struct {
 	// it can hold no event and only events were asked for: its heads are 0 and its
 	// relations empty. It is no part of the output contract.
 	Unparsed bool `json:"-"`
+	// Gated is set when the pipeline's gate found that the document's events need no
+	// parse of the sentence (herald code leaves it Unparsed). Stages that read other
+	// sentences for a story's context (actor/whose.go) read nothing of a gated one, so
+	// that a full parse codes the same events as herald code.
+	Gated bool `json:"-"`
 }
 
 // Token is one syntactic word in UD English tokenization ("China's" is "China" + "'s").

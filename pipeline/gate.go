@@ -47,6 +47,7 @@ func newGate(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) *gate {
 // down is an event lost.
 func (g *gate) codable(doc *document.Document) []bool {
 	codable := make([]bool, len(doc.Sentences))
+	extra := make([]bool, len(doc.Sentences)) // parsed for the sentence after it alone
 	counts, titled := g.candidates(doc, 2)
 	for si := range doc.Sentences {
 		if titled[si] {
@@ -61,6 +62,14 @@ func (g *gate) codable(doc *document.Document) []bool {
 				codable[si] = true
 				break
 			}
+		}
+	}
+	// The actor stage gives an agent its country from the story before it (actor/whose.go):
+	// the subject of the sentence before. That sentence is parsed too, so that the events
+	// are those of a full parse.
+	for si := len(codable) - 2; si >= 0; si-- {
+		if codable[si+1] && !extra[si+1] && !codable[si] && counts[si] > 0 {
+			codable[si], extra[si] = true, true
 		}
 	}
 	return codable
@@ -332,7 +341,8 @@ func (g *gate) known(words []string, i int) (int, bool) {
 	return k, nt > 0 && nt == k
 }
 
-var referringPronouns = [...]string{"he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself"}
+var referringPronouns = [...]string{"he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself",
+	"it", "they", "them"} // the last three: the actor stage links them (actor/whose.go)
 
 // referringPronoun reports whether w is a pronoun that the entity stage links to a
 // person, an organization or a country.

@@ -291,6 +291,9 @@ var stages = [numStages]stage{
 				j.sc.syntax.Tokens(j.doc.Sentences[i].Tokens)
 			}
 		}
+		for i, ok := range p.gate.codable(j.doc) {
+			j.doc.Sentences[i].Gated = !ok
+		}
 		return true
 	}},
 	StageEntity: {run: func(p *Pipeline, j *job) bool { j.sc.entity.Annotate(j.doc); return true }},
@@ -379,7 +382,7 @@ func (p *Pipeline) parseCodable(j *job) bool {
 	}
 	for i, ok := range p.gate.codable(doc) {
 		if !ok {
-			doc.Sentences[i].Unparsed = true
+			doc.Sentences[i].Unparsed, doc.Sentences[i].Gated = true, true
 			continue
 		}
 		if j.stop(StageSyntax, i) {
