@@ -73,15 +73,7 @@ func addDictionaryNames(doc *document.Document, lex *lexicon.Lexicon, date strin
 	}
 	doc.Entities = append(doc.Entities, added...)
 	slices.SortStableFunc(doc.Entities, func(a, b document.Entity) int { return a.Start - b.Start })
-	renumber := map[int]int{}
-	for i := range doc.Entities {
-		id, ok := renumber[doc.Entities[i].Cluster]
-		if !ok {
-			id = len(renumber)
-			renumber[doc.Entities[i].Cluster] = id
-		}
-		doc.Entities[i].Cluster = id
-	}
+	renumberClusters(doc.Entities)
 }
 
 func hasProperNoun(toks []document.Token) bool {

@@ -117,6 +117,22 @@ func (a *Annotator) Annotate(doc *document.Document) {
 	if a.models.Places != nil {
 		repairPlaces(doc, a.models.Places)
 	}
+	renumberClusters(doc.Entities)
+}
+
+// renumberClusters numbers the clusters again in order of their first mention, as the
+// entities layer promises, after the passes that add entities with clusters of their own
+// and keep the layer in text order.
+func renumberClusters(ents []document.Entity) {
+	renumber := map[int]int{}
+	for i := range ents {
+		id, ok := renumber[ents[i].Cluster]
+		if !ok {
+			id = len(renumber)
+			renumber[ents[i].Cluster] = id
+		}
+		ents[i].Cluster = id
+	}
 }
 
 // appendEntities turns the linked mentions into the entities layer.
