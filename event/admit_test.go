@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -132,5 +133,17 @@ func TestFoughtState(t *testing.T) {
 		if got.code != tt.want {
 			t.Errorf("foughtState(%s by %s, %s) = %s, want %s", tt.group, tt.how, tt.other, got.code, tt.want)
 		}
+	}
+}
+
+func TestFixedOwnCode(t *testing.T) {
+	if m := fixedOwnCode("SUE", match{code: "173", rule: "SUE [173] (CAMEO.2.0.txt:8378)"}); m.code != "115" || !strings.Contains(m.rule, "173") {
+		t.Errorf("sued: %+v, want 115 with the dictionary's rule named", m)
+	}
+	if m := fixedOwnCode("SUE", match{code: "1711", score: 3}); m.code != "1711" {
+		t.Errorf("a pattern's code changed: %+v", m)
+	}
+	if m := fixedOwnCode("ATTACK", match{code: "190"}); m.code != "190" {
+		t.Errorf("attack: %+v", m)
 	}
 }

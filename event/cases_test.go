@@ -358,6 +358,24 @@ var ruleCases = []ruleCase{
 		.        PUNCT .    6 punct`,
 		want:  []string{"DEUMIL → LTU 036"},
 		today: []string{"DEUGOV → LTUGOV 036"}},
+	{name: "joining forces is acting together, with no army (4.4: the partner is the target)", date: "2024-05-20", tree: `
+		France  PROPN NNP  2 nsubj
+		joined  VERB  VBD  0 root
+		forces  NOUN  NNS  2 obj
+		with    ADP   IN   5 case
+		Germany PROPN NNP  2 obl
+		.       PUNCT .    2 punct`,
+		want:  []string{"FRA → DEU 060", "DEU → FRA 060"},
+		today: []string{"FRA → DEU 046", "DEU → FRA 046"}},
+	{name: "a lawsuit is 115, where the verb dictionary says 173 (4: the families)", date: "2024-05-20", tree: `
+		The     DET   DT   3 det
+		United  PROPN NNP  3 compound
+		States  PROPN NNP  4 nsubj
+		sued    VERB  VBD  0 root
+		Iran    PROPN NNP  4 obj
+		.       PUNCT .    4 punct`,
+		want:  []string{"USA → IRN 115"},
+		today: []string{"USA → IRN 115"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the

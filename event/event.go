@@ -206,6 +206,7 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 		if consequence(s, v, m.code, dst[start:]) {
 			continue
 		}
+		m = fixedOwnCode(cl.lemma, m)
 		if m.score == 0 && contradicted(s, cl, m.code) {
 			m.code, m.rule = "050", "cooperation noun over "+m.rule
 		}
@@ -432,6 +433,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		targets = c.actorsOf(doc, s, m.target, date)
 	default:
 		for _, n := range cl.objects {
+			if idiomObjects[cl.lemma] == s.lemma[n] {
+				continue // "joined forces with Germany": the forces are no one
+			}
 			targets = append(targets, c.actorsOf(doc, s, n, date)...)
 		}
 		if len(targets) == 0 && len(sources) == 2 && mutual(forward) && lexicon.Principal(sources[0].code) != lexicon.Principal(sources[1].code) {
