@@ -65,6 +65,9 @@ func TestSenseFits(t *testing.T) {
 		{"SAY", pattern, "112", true},  // an accusation made in the saying
 		{"WARN", own, "130", true},     // a threat
 		{"ATTACK", own, "190", true},
+		{"ENGAGE", own, "190", false}, // "engage with voters"
+		{"ENGAGE", match{rule: cooperationRule + "ENGAGE [190]"}, "050", true}, // "engage in closer collaboration"
+		{"FACE", own, "040", false}, // "faces a deadline"
 	} {
 		cl := &clause{lemma: tt.lemma}
 		if got := senseFits(cl, tt.m, tt.code); got != tt.want {

@@ -376,6 +376,15 @@ var ruleCases = []ruleCase{
 		.       PUNCT .    4 punct`,
 		want:  []string{"USA → IRN 115"},
 		today: []string{"USA → IRN 115"}},
+	{name: "attacking a policy is criticizing it (4: 111, not 190)", date: "2024-05-20", tree: `
+		Japan     PROPN NNP  2 nsubj
+		attacked  VERB  VBD  0 root
+		China     PROPN NNP  5 nmod:poss
+		's        PART  POS  3 case
+		policy    NOUN  NN   2 obj
+		.         PUNCT .    2 punct`,
+		want:  []string{"JPN → CHN 111"},
+		today: []string{"JPN → CHN 111"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the

@@ -208,7 +208,10 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 		}
 		m = fixedOwnCode(cl.lemma, m)
 		if m.score == 0 && contradicted(s, cl, m.code) {
-			m.code, m.rule = "050", "cooperation noun over "+m.rule
+			m.code, m.rule = "050", cooperationRule+m.rule
+		}
+		if c := verbalAttack(s, cl, m.code); c != m.code {
+			m.code, m.rule = c, "an idea attacked is criticized (docs/CODING.md 4.13) over "+m.rule
 		}
 		dst = c.emit(doc, s, cl, m, date, dst)
 	}
@@ -218,6 +221,9 @@ func (c *Coder) sentence(doc *document.Document, s *sentence, date string, dst [
 // locatives are the prepositions of place and time.
 var locatives = map[string]bool{"AT": true, "IN": true, "NEAR": true, "INSIDE": true, "OUTSIDE": true,
 	"AROUND": true, "ACROSS": true, "DURING": true, "NEXT": true, "OUTSIDE_OF": true, "WITHIN": true}
+
+// cooperationRule begins the rule of a conflict verb engaged in cooperation.
+const cooperationRule = "cooperation noun over "
 
 // cooperationNouns name joint, peaceful undertakings.
 var cooperationNouns = map[string]bool{"COOPERATION": true, "COLLABORATION": true, "PARTNERSHIP": true,

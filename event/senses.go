@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"herald/document"
 	"herald/lexicon"
 )
@@ -27,6 +29,8 @@ var needsPattern = map[string]bool{
 	"INVEST": true, "FINANCE": true, "OWN": true, "SUBMIT": true,
 	"RECEIVE": true, "DIE": true, "OPEN": true, "CLOSE": true, "END": true, "START": true, "BEGIN": true,
 	"CONTINUE": true, "REMAIN": true, "STAY": true, "APPROVE": true, "ALLOW": true, "PERMIT": true,
+	// ENGAGE's block codes fighting (190): "engage with voters", "engaged in talks"
+	"ENGAGE": true, "FACE": true,
 }
 
 // speechActRoots are the families a verb of saying can code itself (4.1, 4.2): what the
@@ -44,7 +48,7 @@ var reportingVerbs = map[string]bool{"SAY": true, "TELL": true, "ADD": true, "AN
 // senseFits reports whether the clause's verb may code code: a broad verb needs a pattern
 // (score > 0), and a verb of saying codes only speech acts.
 func senseFits(cl *clause, m match, code string) bool {
-	if m.score == 0 && needsPattern[cl.lemma] {
+	if m.score == 0 && needsPattern[cl.lemma] && !strings.HasPrefix(m.rule, cooperationRule) {
 		return false
 	}
 	if reportingVerbs[cl.lemma] && len(code) >= 2 && !speechActRoots[code[:2]] {
@@ -143,3 +147,25 @@ func fixedOwnCode(lemma string, m match) match {
 // idiomObjects are the objects that make an idiom with their verb, and name no actor:
 // "join forces" is to act together, with no army in sight.
 var idiomObjects = map[string]string{"JOIN": "FORCE"}
+
+// ideaNouns are what a verb of force attacks when it is a criticism: "Japan attacked the
+// OECD's forecasts", "slammed the government's policy" (111, not 190).
+var ideaNouns = map[string]bool{"FORECAST": true, "POLICY": true, "PLAN": true, "REMARK": true,
+	"DECISION": true, "REPORT": true, "STATEMENT": true, "PROPOSAL": true, "COMMENT": true,
+	"BUDGET": true, "BILL": true, "LAW": true, "RULING": true, "VIEW": true, "IDEA": true,
+	"CLAIM": true, "POSITION_PAPER": true, "STANCE": true, "APPROACH": true, "STRATEGY": true,
+	"MEASURE": true, "PROGRAM": true, "PROGRAMME": true, "REFORM": true, "ESTIMATE": true}
+
+// verbalAttack is 111 for an act of force whose object is an idea: an attack on a
+// forecast or a policy is a criticism of whoever made it.
+func verbalAttack(s *sentence, cl *clause, code string) string {
+	if len(code) < 2 || code[:2] < "18" || code[:2] > "20" {
+		return code
+	}
+	for _, n := range cl.objects {
+		if ideaNouns[s.lemma[n]] {
+			return "111"
+		}
+	}
+	return code
+}
