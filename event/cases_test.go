@@ -385,6 +385,15 @@ var ruleCases = []ruleCase{
 		.         PUNCT .    2 punct`,
 		want:  []string{"JPN → CHN 111"},
 		today: []string{"JPN → CHN 111"}},
+	{name: "calling a truce phones no one (4: a truce is 0871; CALL's 041 is a telephone call)", date: "2024-05-20", tree: `
+		Germany PROPN NNP  2 nsubj
+		called  VERB  VBD  0 root
+		a       DET   DT   4 det
+		truce   NOUN  NN   2 obj
+		with    ADP   IN   6 case
+		France  PROPN NNP  2 obl
+		.       PUNCT .    2 punct`,
+		want: []string{"DEU → FRA 0871"}},
 }
 
 // TestRuleCases codes each case from its tree and checks today's events, and that the

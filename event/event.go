@@ -444,6 +444,9 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 			}
 			targets = append(targets, c.actorsOf(doc, s, n, date)...)
 		}
+		if len(targets) == 0 && m.score == 0 && personVerbs[cl.lemma] {
+			return dst // "called a truce", "called an election": no one was phoned
+		}
 		if len(targets) == 0 && len(sources) == 2 && mutual(forward) && lexicon.Principal(sources[0].code) != lexicon.Principal(sources[1].code) {
 			// "Russia and Ukraine exchanged prisoners in a swap mediated by the UAE":
 			// two parties of a mutual act are each other's partner (4.4).

@@ -169,3 +169,8 @@ func verbalAttack(s *sentence, cl *clause, code string) string {
 	}
 	return code
 }
+
+// personVerbs code by their block only an act on the one named as their object: CALL's
+// code is a telephone call (041), made to someone; "called a truce" or "called an
+// election" phones no one.
+var personVerbs = map[string]bool{"CALL": true, "PHONE": true, "TELEPHONE": true}
