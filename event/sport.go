@@ -1,6 +1,10 @@
 package event
 
-import "herald/document"
+import (
+	"strings"
+
+	"herald/document"
+)
 
 // Sport is no political event (docs/CODING.md 2): "Brazil beat Morocco", "Italy snatched a
 // late try". Teams are named by their countries, and the verbs of a match are the verbs of
@@ -10,16 +14,16 @@ import "herald/document"
 // boycotts or venues, so that a story about an Olympic boycott or a stadium attack still
 // codes.
 var sportWords = map[string]bool{
-	"FOOTBALL": true, "SOCCER": true, "RUGBY": true, "CRICKET": true, "TENNIS": true, "GOLF": true,
-	"BASKETBALL": true, "BASEBALL": true, "HOCKEY": true, "ATHLETICS": true, "STRIKER": true,
-	"MIDFIELDER": true, "GOALKEEPER": true, "DEFENDER": true, "GOAL": true, "REFEREE": true,
-	"TOURNAMENT": true, "CHAMPIONSHIP": true, "LEAGUE": true, "SEMI-FINAL": true, "QUARTER-FINAL": true,
-	"WICKET": true, "INNINGS": true, "COACH": true, "SQUAD": true, "PREMIERSHIP": true, "WIMBLEDON": true,
-	"FIFA": true, "UEFA": true, "MEDAL": true, "SPRINT": true, "MARATHON": true, "FIXTURE": true,
-	"PLAYOFF": true, "DERBY": true, "SPRINTER": true, "BATSMAN": true, "BOWLER": true, "PITCH": true,
-	"SEMIFINAL": true, "QUARTERFINAL": true, "MATCH": true, "TEAM-MATE": true, "TEAMMATE": true,
-	"OLYMPIC": true, "CHAMPION": true, "INTERNATIONALS": true, "SCRUM": true, "FLY-HALF": true,
-	"SKIPPER": true, "CAPTAINCY": true, "GOALSCORER": true, "HAT-TRICK": true, "SEMI-FINALS": true,
+	"football": true, "soccer": true, "rugby": true, "cricket": true, "tennis": true, "golf": true,
+	"basketball": true, "baseball": true, "hockey": true, "athletics": true, "striker": true,
+	"midfielder": true, "goalkeeper": true, "defender": true, "goal": true, "referee": true,
+	"tournament": true, "championship": true, "league": true, "semi-final": true, "quarter-final": true,
+	"wicket": true, "innings": true, "coach": true, "squad": true, "premiership": true, "wimbledon": true,
+	"fifa": true, "uefa": true, "medal": true, "sprint": true, "marathon": true, "fixture": true,
+	"playoff": true, "derby": true, "sprinter": true, "batsman": true, "bowler": true, "pitch": true,
+	"semifinal": true, "quarterfinal": true, "match": true, "team-mate": true, "teammate": true,
+	"olympic": true, "champion": true, "internationals": true, "scrum": true, "fly-half": true,
+	"skipper": true, "captaincy": true, "goalscorer": true, "hat-trick": true, "semi-finals": true,
 }
 
 // minSportWords is how many kinds of sportWords make a story about sport.
@@ -34,7 +38,7 @@ func sportStory(doc *document.Document) bool {
 			if w == "" {
 				w = t.Text
 			}
-			w = upper(w)
+			w = strings.ToLower(w) // no copy when it is lower-case already, as lemmas are
 			if sportWords[w] && !seen[w] {
 				seen[w] = true
 				if len(seen) >= minSportWords {
@@ -44,20 +48,4 @@ func sportStory(doc *document.Document) bool {
 		}
 	}
 	return false
-}
-
-// upper upper-cases ASCII letters, enough for the sport words.
-func upper(s string) string {
-	b := []byte(s)
-	changed := false
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 32
-			changed = true
-		}
-	}
-	if !changed {
-		return s
-	}
-	return string(b)
 }
