@@ -154,14 +154,7 @@ func endsNoLine(t string) bool {
 		return false
 	}
 	var buf [6]byte
-	for k := 0; k < len(t); k++ {
-		c := t[k]
-		if asciiClass[c]&classUpper != 0 {
-			c += 'a' - 'A'
-		}
-		buf[k] = c
-	}
-	return lineJoiners[string(buf[:len(t)])]
+	return lineJoiners[string(lowerASCII(buf[:0], t))]
 }
 
 var lineJoiners = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true,

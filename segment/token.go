@@ -449,14 +449,20 @@ func fusedSplit(word string) int {
 		return 0
 	}
 	var buf [8]byte
-	for i := 0; i < len(word); i++ {
-		c := word[i]
+	return fusedWords[string(lowerASCII(buf[:0], word))]
+}
+
+// lowerASCII appends s to dst with its ASCII capitals made small, for map lookups that
+// must not allocate (a map index by string(bytes) does not copy).
+func lowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if asciiClass[c]&classUpper != 0 {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		dst = append(dst, c)
 	}
-	return fusedWords[string(buf[:len(word)])]
+	return dst
 }
 
 // keepHyphen reports whether the hyphen at text[q] joins a prefix EWT keeps attached
