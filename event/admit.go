@@ -75,7 +75,7 @@ func venue(doc *document.Document, s *sentence, a actorRef, noun int, verb, prep
 		// the entity stage did not take it for one.
 		return false
 	}
-	if len(code) >= 2 && code[:2] >= "15" && code[:2] <= "20" {
+	if usesForce(code) {
 		switch prep {
 		case "ON", "INTO", "ACROSS":
 			return false
@@ -133,8 +133,9 @@ var namedThings = map[string]bool{"ROUND": true, "SUMMIT": true, "CONFERENCE": t
 
 // insideName reports whether token k, a dependent of h, is a name inside a noun rather
 // than an actor: a country or place modifying one of namedThings, or a place in a phrase
-// of place ("the committee in Geneva"), which is where, not who.
-func insideName(doc *document.Document, s *sentence, h, k int) bool {
+// of place ("the committee in Geneva"), which is where, not who. force is set when the
+// act is force, whose target is the owner of the thing it lands on.
+func insideName(doc *document.Document, s *sentence, h, k int, force bool) bool {
 	if h < 0 {
 		return false
 	}
@@ -143,7 +144,7 @@ func insideName(doc *document.Document, s *sentence, h, k int) bool {
 		if s.rel(k) != "nmod" && namedThings[s.lemma[h]] {
 			return true
 		}
-		if s.rel(k) != "nmod" && !s.violent && s.toks[h].UPOS == "NOUN" && !timeNouns[s.lemma[h]] && country(doc, s, k) && !against(s, k) {
+		if s.rel(k) != "nmod" && !force && s.toks[h].UPOS == "NOUN" && !timeNouns[s.lemma[h]] && country(doc, s, k) && !against(s, k) {
 			// "Brazilian debt", "a U.S.-style auction", "Japanese exports": a country
 			// modifying a thing is no party to a peaceful act. Violence on a thing
 			// is done to its owner: "attacked Hezbollah positions".
@@ -227,3 +228,9 @@ func against(s *sentence, k int) bool {
 // to Vilnius next week" the parse often makes Vilnius a compound of week.
 var timeNouns = map[string]bool{"DAY": true, "WEEK": true, "WEEKEND": true, "MONTH": true, "YEAR": true,
 	"MORNING": true, "AFTERNOON": true, "EVENING": true, "NIGHT": true, "TIME": true}
+
+// usesForce reports whether a code is of force: a posture, coercion, assault or fighting
+// (CAMEO 15-20), whose target is where the force lands.
+func usesForce(code string) bool {
+	return len(code) >= 2 && code[:2] >= "15" && code[:2] <= "20"
+}

@@ -24,9 +24,6 @@ type sentence struct {
 	// named reports whether one name entity of the document spans all of the bytes
 	// [lo, hi): nameIndex, which Annotate builds once per document.
 	named func(lo, hi int) bool
-	// violent is set while the actors of a clause whose code is force (15-20) are
-	// found: the owner of a thing attacked is the target (insideName).
-	violent bool
 }
 
 // newSentence prepares sentence si of doc. phrases are the phrase mentions of the actors

@@ -270,12 +270,14 @@ type actorRef struct {
 // ("Gondor's government", "Osgiliath soldiers", "activists in Arnor"), else by the entity
 // it is. A nominal that names no actor itself stands for the first one inside it ("the
 // resumption of ties between Gondor and Osgiliath" is Gondor and Osgiliath;
-// "Kazakhstan's firm adherence" is Kazakhstan).
-func (c *Coder) actorsOf(doc *document.Document, s *sentence, n int, date string) []actorRef {
-	return c.actorsWithin(doc, s, n, date, 0)
+// "Kazakhstan's firm adherence" is Kazakhstan). force tells that the act is force
+// (usesForce), whose target may be the owner of a thing named ("attacked Hezbollah
+// positions"; see insideName).
+func (c *Coder) actorsOf(doc *document.Document, s *sentence, n int, date string, force bool) []actorRef {
+	return c.actorsWithin(doc, s, n, date, force, 0)
 }
 
-func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date string, depth int) []actorRef {
+func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date string, force bool, depth int) []actorRef {
 	if a, ok := c.nominal(doc, s, n, date, false); ok {
 		out := []actorRef{a}
 		for _, k := range s.children[n] {
@@ -288,8 +290,8 @@ func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date st
 		return out
 	}
 	if depth < 3 {
-		if k := c.nearestActor(doc, s, n, date, false); k >= 0 {
-			return c.actorsWithin(doc, s, k, date, depth+1)
+		if k := c.nearestActor(doc, s, n, date, force, false); k >= 0 {
+			return c.actorsWithin(doc, s, k, date, force, depth+1)
 		}
 	}
 	if a, ok := c.nominal(doc, s, n, date, true); ok {
@@ -298,8 +300,8 @@ func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date st
 	if depth < 3 {
 		// Last, an actor in a participle that describes the nominal: "the parade
 		// supporting Gondor".
-		if k := c.nearestActor(doc, s, n, date, true); k >= 0 {
-			return c.actorsWithin(doc, s, k, date, depth+1)
+		if k := c.nearestActor(doc, s, n, date, force, true); k >= 0 {
+			return c.actorsWithin(doc, s, k, date, force, depth+1)
 		}
 	}
 	return nil
@@ -309,7 +311,7 @@ func (c *Coder) actorsWithin(doc *document.Document, s *sentence, n int, date st
 // by Osgiliath soldiers" is the soldiers, OSGMIL, not the Osgiliath inside them) that is
 // a coded entity or heads a role phrase, or -1. Participles (acl) are searched only when
 // withParticiples is set; relative and other clauses never.
-func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date string, withParticiples bool) int {
+func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date string, force, withParticiples bool) int {
 	queue := append([]int(nil), s.children[n]...)
 	for len(queue) > 0 {
 		k := queue[0]
@@ -325,7 +327,7 @@ func (c *Coder) nearestActor(doc *document.Document, s *sentence, n int, date st
 		if s.toks[k].UPOS == "PRON" {
 			continue // "his first visit" is not an act on him
 		}
-		if insideName(doc, s, s.head[k], k) {
+		if insideName(doc, s, s.head[k], k, force) {
 			continue
 		}
 		if c.names(doc, s, k) || c.rolePhrase(doc, s, k, date) {
@@ -426,23 +428,23 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		return dst
 	}
 	var sources, targets []actorRef
-	s.violent = len(forward) >= 2 && forward[:2] >= "15" && forward[:2] <= "20" || len(backward) >= 2 && backward[:2] >= "15" && backward[:2] <= "20"
+	violent := usesForce(forward) || usesForce(backward)
 	subj := cl.subjects
 	if m.source >= 0 {
 		subj = []int{m.source}
 	}
 	for _, n := range subj {
-		sources = append(sources, c.actorsOf(doc, s, n, date)...)
+		sources = append(sources, c.actorsOf(doc, s, n, date, violent)...)
 	}
 	switch {
 	case m.target >= 0:
-		targets = c.actorsOf(doc, s, m.target, date)
+		targets = c.actorsOf(doc, s, m.target, date, violent)
 	default:
 		for _, n := range cl.objects {
 			if idiomObjects[cl.lemma] == s.lemma[n] {
 				continue // "joined forces with Germany": the forces are no one
 			}
-			targets = append(targets, c.actorsOf(doc, s, n, date)...)
+			targets = append(targets, c.actorsOf(doc, s, n, date, violent)...)
 		}
 		if len(targets) == 0 && m.score == 0 && personVerbs[cl.lemma] {
 			return dst // "called a truce", "called an election": no one was phoned
@@ -461,7 +463,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 					if locatives[p.prep] != pass.locative && !pass.bare {
 						continue
 					}
-					found := c.actorsOf(doc, s, p.noun, date)
+					found := c.actorsOf(doc, s, p.noun, date, violent)
 					if locatives[p.prep] {
 						// Only the place the phrase names: "in the dispute with Osgiliath" is with
 						// Osgiliath.
@@ -491,7 +493,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		for _, k := range s.children[cl.verb] {
 			if s.rel(k) == "ccomp" {
 				for _, subj := range subjectsOf(s, k) {
-					for _, t := range c.actorsOf(doc, s, subj, date) {
+					for _, t := range c.actorsOf(doc, s, subj, date, violent) {
 						// Not the speaker's own side: "Tokayev said that Kazakhstan …"
 						// is Kazakhstan's act, coded on its own verb.
 						if !sameSide(sources, t) {
@@ -506,7 +508,7 @@ func (c *Coder) emit(doc *document.Document, s *sentence, cl *clause, m match, d
 		// A capital names its government when it acts or is spoken to ("accused
 		// Tokyo"); as the target of force it is the place, the country: "shells fired
 		// at Seoul" hit South Korea.
-		if e := targets[i].entity; e >= 0 && s.violent && doc.Entities[e].Type == document.TypeGPE && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
+		if e := targets[i].entity; e >= 0 && violent && doc.Entities[e].Type == document.TypeGPE && len(targets[i].code) == 6 && strings.HasSuffix(targets[i].code, "GOV") {
 			targets[i].code = targets[i].code[:3]
 		}
 	}
