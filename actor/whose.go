@@ -38,31 +38,18 @@ var othersWords = map[string]bool{"foreign": true, "overseas": true, "internatio
 var placeCases = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true,
 	"across": true, "throughout": true, "around": true, "within": true}
 
-// internationalRoots begin the codes of actors that are no country's ("IGOUNO").
-var internationalRoots = map[string]bool{"IGO": true, "NGO": true, "NGM": true, "IMG": true, "MNC": true}
-
 // expletiveVerbs take an "it" that stands for nothing: "it seems that".
 var expletiveVerbs = map[string]bool{"seem": true, "appear": true, "emerge": true, "happen": true,
 	"matter": true, "remain": true, "follow": true, "take": true, "rain": true, "cost": true, "turn": true}
 
-// agentCodes returns the three-letter codes the agents dictionary appends to an actor
-// ("~GOV", "~GOVMED"): the codes that, first in a code, say it has no country.
-// A code that is also a country's (MUS: Muslim and Mauritius) is taken for the country.
+// agentCodes returns the agents dictionary's agent codes (lexicon.AgentParts) that are
+// no country's too: a code that is also a country's (MUS: Muslim and Mauritius) is taken
+// for the country.
 func agentCodes(lex *lexicon.Lexicon, gaz *gazetteer.Gazetteer) map[string]bool {
-	out := map[string]bool{}
-	if lex == nil {
-		return out
-	}
-	for _, a := range lex.Agents {
-		code, ok := strings.CutPrefix(a.Code, "~")
-		if !ok {
-			continue
-		}
-		for i := 0; i+3 <= len(code); i += 3 {
-			part := code[i : i+3]
-			if _, _, country := gaz.Country(part); !country && !internationalRoots[part] {
-				out[part] = true
-			}
+	out := lex.AgentParts()
+	for part := range out {
+		if _, _, country := gaz.Country(part); country {
+			delete(out, part)
 		}
 	}
 	return out
@@ -80,7 +67,7 @@ func (c *Coder) Principal(code string) string {
 	if len(code) < 3 || c.agents[code[:3]] || !lexicon.IsCountryCode(code[:3]) {
 		return ""
 	}
-	if !internationalRoots[code[:3]] {
+	if !lexicon.IsInternational(code) {
 		return code[:3]
 	}
 	end := 3
@@ -393,7 +380,7 @@ func (w *whoser) country(f mentionFacts) (string, string) {
 		}
 	}
 	if stateAgents[a.Code[:3]] && w.definite(f) && institutions[w.word(f)] {
-		if p := w.subjectCountry(f); p != "" && !internationalRoots[p[:3]] {
+		if p := w.subjectCountry(f); p != "" && !lexicon.IsInternational(p) {
 			return p, ByAntecedent
 		}
 	}
@@ -911,17 +898,10 @@ func (w *whoser) onlyBefore(start int) string {
 			w.namedMany = true
 		}
 	}
-	if w.namedMany || internationalRoots[prefix3(w.namedOne)] {
+	if w.namedMany || lexicon.IsInternational(w.namedOne) {
 		return ""
 	}
 	return w.namedOne
-}
-
-func prefix3(s string) string {
-	if len(s) < 3 {
-		return s
-	}
-	return s[:3]
 }
 
 // names reports whether a mention of another country names its state: its leader, a
@@ -932,7 +912,7 @@ func (w *whoser) names(f mentionFacts, principal string) bool {
 	if a.How == ByLeader {
 		return true
 	}
-	if internationalRoots[principal[:3]] {
+	if lexicon.IsInternational(principal) {
 		return false
 	}
 	rest := a.Code[len(principal):]

@@ -48,33 +48,11 @@ type Auditor struct {
 	agents map[string]bool
 }
 
-// notCountries are the codes CAMEO writes where a country goes for actors that are no
-// country's (GDELT's type table: IGOUNO, NGOHLHIRC, MNCUSABUS). The agents dictionary
-// also appends some of them to a country (USANGO), so they are taken out of its agents:
-// at the head of a code they are a principal, not a bare agent.
-var notCountries = []string{"IGO", "NGO", "NGM", "IMG", "INT", "MNC", "UIS"}
-
-// New returns an Auditor that knows an agent code by the lexicon's agents dictionary:
-// every three-letter part of the codes it appends to an actor's ("~GOV", "~GOVMED").
-// A bare country is three capital letters (lexicon.IsCountryCode), and so is a bare
-// agent, so the agents dictionary is what tells "GOV" from "GHA".
+// New returns an Auditor that knows an agent code by the lexicon's agents dictionary
+// (lexicon.AgentParts). A bare country is three capital letters, and so is a bare agent,
+// so the agents dictionary is what tells "GOV" from "GHA".
 func New(lex *lexicon.Lexicon) *Auditor {
-	a := &Auditor{agents: map[string]bool{}}
-	for _, ag := range lex.Agents {
-		code, ok := strings.CutPrefix(ag.Code, "~")
-		if !ok {
-			continue
-		}
-		for i := 0; i+3 <= len(code); i += 3 {
-			if part := code[i : i+3]; lexicon.IsCountryCode(part) {
-				a.agents[part] = true
-			}
-		}
-	}
-	for _, c := range notCountries {
-		delete(a.agents, c)
-	}
-	return a
+	return &Auditor{agents: lex.AgentParts()}
 }
 
 // Countryless reports whether an actor code has an agent and nothing that says whose the

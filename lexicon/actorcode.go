@@ -1,5 +1,7 @@
 package lexicon
 
+import "strings"
+
 // agentCodes are the CAMEO types that name which part of a principal acts (CAMEO.type.txt's
 // domestic roles and sectors, and PETRARCH's PTY and PPL).
 var agentCodes = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "OPP": true,
@@ -50,3 +52,26 @@ func Agents(code string) []string {
 // IsInternational reports whether an actor code is an organization that is no country's:
 // an IGO, an NGO, a multinational and the like.
 func IsInternational(code string) bool { return len(code) >= 3 && internationalCodes[code[:3]] }
+
+// AgentParts are the three-letter codes that the agents dictionary appends to an actor's
+// ("~GOV", "~GOVMED" give GOV and MED): the codes that, first in a code, say that it names
+// agents with no country. The heads of international codes (IGO, NGO…), which the
+// dictionary also appends ("USANGO"), are left out: first in a code they are a principal.
+func (l *Lexicon) AgentParts() map[string]bool {
+	out := map[string]bool{}
+	if l == nil {
+		return out
+	}
+	for _, a := range l.Agents {
+		code, ok := strings.CutPrefix(a.Code, "~")
+		if !ok {
+			continue
+		}
+		for i := 0; i+3 <= len(code); i += 3 {
+			if part := code[i : i+3]; IsCountryCode(part) && !internationalCodes[part] {
+				out[part] = true
+			}
+		}
+	}
+	return out
+}

@@ -32,3 +32,21 @@ func TestActorCodeParts(t *testing.T) {
 		}
 	}
 }
+
+func TestAgentParts(t *testing.T) {
+	l := &Lexicon{Agents: []Agent{{Code: "~GOVMED"}, {Code: "~NGO"}, {Code: "~cop"}, {Code: "PTY~"}, {Code: "~LAB"}}}
+	got := l.AgentParts()
+	for _, want := range []string{"GOV", "MED", "LAB"} {
+		if !got[want] {
+			t.Errorf("AgentParts lacks %s: %v", want, got)
+		}
+	}
+	for _, not := range []string{"NGO", "cop", "PTY"} {
+		if got[not] {
+			t.Errorf("AgentParts has %s: %v", not, got)
+		}
+	}
+	if len((*Lexicon)(nil).AgentParts()) != 0 {
+		t.Error("a nil lexicon has agents")
+	}
+}
